@@ -1,0 +1,1 @@
+"""Benchmarks and their runner: `python -m bench NAME [--json]` prints one JSON object each."""

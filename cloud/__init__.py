@@ -1,0 +1,1 @@
+"""What runs in the cloud: Supabase migrations (SQL, RLS, RPC), payments service, devstack."""

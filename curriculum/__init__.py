@@ -1,0 +1,1 @@
+"""Syllabus (boards, grades, subjects, chapters, skills) and the question generators."""

@@ -1,0 +1,3 @@
+from practicecraft.cli import main
+
+main()

@@ -1,0 +1,100 @@
+"""`practicecraft child ...`: add, list, import, archive and erase children."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from practicecraft.cli.context import App, echo_json, pass_app
+from storage.records import BOARDS
+from storage.roster import import_roster, read_roster
+
+
+@click.group()
+def child() -> None:
+    """Children: add, list, import a class roster."""
+
+
+@child.command("add")
+@click.option("--name", required=True, help="The child's name as it should print.")
+@click.option("--grade", required=True, help="Class 1–12 (3, 'Class 3' or 'III').")
+@click.option("--board", default="CBSE", show_default=True, help=f"One of {', '.join(BOARDS)}.")
+@click.option("--dob", "date_of_birth", default=None, help="Date of birth, YYYY-MM-DD.")
+@click.option("--age-band", default=None, help="Instead of a date of birth, e.g. 7-8.")
+@click.option("--roll", "roll_number", default=None, help="Roll number in class.")
+@click.option("--class", "class_name", default=None, help="Also put the child in this class.")
+@pass_app
+def add_child(app: App, class_name: str | None, **fields: str | None) -> None:
+    """Add a child and print their id."""
+    store = app.store
+    data = {k: v for k, v in fields.items() if v is not None}
+    school_class = store.classes.by_name(class_name) if class_name else None
+    with store.write() as writer:
+        added = store.children.add(data)
+        if school_class and school_class.id and added.id:
+            store.classes.join(writer, school_class.id, added.id, added.roll_number)
+    click.echo(added.id)
+
+
+@child.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--all", "include_archived", is_flag=True, help="Include archived children.")
+@pass_app
+def list_children(app: App, as_json: bool, include_archived: bool) -> None:
+    """List children by name."""
+    children = app.store.children.list(include_archived=include_archived)
+    if as_json:
+        echo_json([c.model_dump(mode="json") for c in children])
+        return
+    if not children:
+        click.echo("No children yet: add one with `practicecraft child add --name NAME --grade N`.")
+        return
+    for c in children:
+        archived = "  (archived)" if c.archived_at else ""
+        click.echo(f"{c.id}  {c.name}  Class {c.grade}  {c.board}{archived}")
+
+
+@child.command("import")
+@click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--class", "class_name", default=None, help="Put every child in this class.")
+@click.option("--dry-run", is_flag=True, help="Check the file and show what would be added.")
+@pass_app
+def import_children(app: App, roster: Path, class_name: str | None, dry_run: bool) -> None:
+    """Import a roster CSV (columns: name, grade, optional roll number).
+
+    Every row is checked first: if any row is bad, nothing is imported and the bad lines are
+    named.
+    """
+    preview = read_roster(roster)
+    if preview.problems:
+        raise click.ClickException(preview.summary() + " — nothing was imported")
+    if dry_run:
+        click.echo(f"{len(preview.rows)} children would be imported from {roster.name}.")
+        return
+    result = import_roster(app.store, preview, class_name)
+    where = f" into class {result.school_class.name}" if result.school_class else ""
+    click.echo(f"Imported {len(result.added)} children{where}.")
+    if result.already_there:
+        click.echo(f"{len(result.already_there)} were already there and were not added again.")
+
+
+@child.command("archive")
+@click.argument("child_id")
+@pass_app
+def archive_child(app: App, child_id: str) -> None:
+    """Hide a child from lists, keeping their history."""
+    click.echo(f"Archived {app.store.children.archive(child_id).name}.")
+
+
+@child.command("erase")
+@click.argument("child_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def erase_child(app: App, child_id: str, yes: bool) -> None:
+    """Erase a child and everything kept about them, on every synced device."""
+    found = app.store.children.get(child_id)
+    if not yes:
+        click.confirm(f"Erase {found.name} and all their worksheets and results?", abort=True)
+    app.store.children.delete(child_id)
+    click.echo(f"Erased {found.name}.")

@@ -1,0 +1,41 @@
+"""What every command shares: the data folder and the store, opened on first use."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from storage.database import Store
+from storage.paths import local_database_path
+
+
+@dataclass
+class App:
+    data_dir: Path
+    _store: Store | None = field(default=None, init=False)
+
+    @property
+    def database_path(self) -> Path:
+        return local_database_path(self.data_dir)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.database_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))

@@ -1,0 +1,1 @@
+"""Grading, mastery, engagement (stars, streaks, achievements) and analytics."""

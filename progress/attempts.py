@@ -1,0 +1,34 @@
+"""Graded answers as facts: one `AttemptEvent` per question a child answered."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MasteryLevel = Literal["unknown", "learning", "improving", "mastered"]
+MASTERY_LEVELS: tuple[MasteryLevel, ...] = ("unknown", "learning", "improving", "mastered")
+AttemptResult = Literal["correct", "incorrect", "partial"]
+
+
+class AttemptEvent(BaseModel):
+    """One graded answer. Append-only: once recorded it is never changed.
+
+    `id` is given by the store when the attempt is recorded.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: str | None = None
+    student_id: str = Field(min_length=1)
+    worksheet_id: str | None = None
+    question_id: str = Field(min_length=1)
+    skill_tag: str = Field(min_length=1, max_length=120)
+    given_answer: str | None = Field(default=None, max_length=2000)
+    result: AttemptResult
+    error_type: str | None = Field(default=None, max_length=60)
+    answered_at: str = Field(pattern=r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
+    mastery_before: MasteryLevel
+    mastery_after: MasteryLevel
+    response_time_ms: int | None = Field(default=None, ge=0)
+    graded_by: Literal["auto", "teacher"] = "auto"

@@ -1,0 +1,1 @@
+"""Bundled data and assets: syllabus data, item banks, icons, stylesheets."""

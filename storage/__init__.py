@@ -1,0 +1,1 @@
+"""The local SQLite store: migrations, repositories, transactional outbox, clock, backups."""

@@ -1,0 +1,29 @@
+"""One repository per aggregate: the only way the rest of the app reads and writes its tables."""
+
+from storage.repositories.attempts import AttemptRepository
+from storage.repositories.children import ChildRepository
+from storage.repositories.classes import ClassRepository
+from storage.repositories.consents import (
+    CertificateRepository,
+    ConsentRepository,
+    TelemetryRepository,
+)
+from storage.repositories.profiles import (
+    DeviceSettings,
+    ProfileRepository,
+    TopicPreferenceRepository,
+)
+from storage.repositories.worksheets import WorksheetRepository
+
+__all__ = [
+    "AttemptRepository",
+    "CertificateRepository",
+    "ChildRepository",
+    "ClassRepository",
+    "ConsentRepository",
+    "DeviceSettings",
+    "ProfileRepository",
+    "TelemetryRepository",
+    "TopicPreferenceRepository",
+    "WorksheetRepository",
+]

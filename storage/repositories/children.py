@@ -1,0 +1,72 @@
+"""Children: add, edit, archive, erase."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from storage.records import Child
+from storage.repositories.base import Repository
+from storage.tables import (
+    ATTEMPT_EVENTS,
+    CERTIFICATES,
+    CHILDREN,
+    CLASS_MEMBERS,
+    TOPIC_PREFERENCES,
+    WORKSHEETS,
+    SyncedTable,
+)
+from storage.writer import utc_now
+
+# What erasing a child tombstones with them. Consent records stay: they are the proof that
+# the child's data was processed lawfully, and hold the guardian's words, not the child's data.
+CHILD_OWNED: tuple[tuple[SyncedTable, str], ...] = (
+    (CLASS_MEMBERS, "child_id"),
+    (TOPIC_PREFERENCES, "child_id"),
+    (WORKSHEETS, "child_id"),
+    (ATTEMPT_EVENTS, "student_id"),
+    (CERTIFICATES, "child_id"),
+)
+
+
+class ChildRepository(Repository[Child]):
+    table = CHILDREN
+    model = Child
+
+    def add(self, child: Child | Mapping[str, Any]) -> Child:
+        return self._insert([child])[0]
+
+    def add_many(self, children: Sequence[Child | Mapping[str, Any]]) -> list[Child]:
+        """Add all or none: one invalid child means nothing is written."""
+        return self._insert(children)
+
+    def list(self, include_archived: bool = False) -> list[Child]:
+        where = "deleted_at IS NULL" + ("" if include_archived else " AND archived_at IS NULL")
+        return self._select(where, order="name COLLATE NOCASE, id")
+
+    def find_by_name(self, name: str) -> list[Child]:
+        return self._select(
+            "deleted_at IS NULL AND name = ? COLLATE NOCASE", (" ".join(name.split()),)
+        )
+
+    def update(self, child_id: str, **changes: Any) -> Child:
+        return self._update(child_id, changes)
+
+    def archive(self, child_id: str) -> Child:
+        """Hide a child from lists without losing their history (e.g. they left the school)."""
+        return self._update(child_id, {"archived_at": utc_now()})
+
+    def unarchive(self, child_id: str) -> Child:
+        return self._update(child_id, {"archived_at": None})
+
+    def delete(self, child_id: str) -> None:
+        """Erase a child: the child and everything kept about them become tombstones."""
+        self.get(child_id)
+        with self.store.write() as writer:
+            for table, column in CHILD_OWNED:
+                for row in self.store.query(
+                    f"SELECT id FROM {table.name} WHERE {column} = ? AND deleted_at IS NULL",
+                    (child_id,),
+                ):
+                    writer.delete(table, row["id"])
+            writer.delete(CHILDREN, child_id)

@@ -1,0 +1,75 @@
+"""Teachers' classes and their rosters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from storage.errors import InvalidInput, NotFoundError
+from storage.ids import natural_id
+from storage.records import Child, TeacherClass, validated
+from storage.repositories.base import Repository
+from storage.tables import CHILDREN, CLASS_MEMBERS, TEACHER_CLASSES
+from storage.writer import Writer, utc_now
+
+
+class ClassRepository(Repository[TeacherClass]):
+    table = TEACHER_CLASSES
+    model = TeacherClass
+
+    def add(self, school_class: TeacherClass | Mapping[str, Any]) -> TeacherClass:
+        record = validated(TeacherClass, dict(school_class) if isinstance(school_class, Mapping) else school_class)
+        if self._select("deleted_at IS NULL AND name = ? COLLATE NOCASE", (record.name,)):
+            raise InvalidInput(f"a class named {record.name!r} already exists", field="name")
+        return self._insert([record])[0]
+
+    def list(self, include_archived: bool = False) -> list[TeacherClass]:
+        where = "deleted_at IS NULL" + ("" if include_archived else " AND archived_at IS NULL")
+        return self._select(where, order="grade, name COLLATE NOCASE")
+
+    def by_name(self, name: str) -> TeacherClass:
+        found = self._select("deleted_at IS NULL AND name = ? COLLATE NOCASE", (name.strip(),))
+        if not found:
+            raise NotFoundError(f"no class named {name.strip()!r}")
+        return found[0]
+
+    def update(self, class_id: str, **changes: Any) -> TeacherClass:
+        return self._update(class_id, changes)
+
+    def add_member(self, class_id: str, child_id: str, roll_number: str | None = None) -> None:
+        with self.store.write() as writer:
+            self.join(writer, class_id, child_id, roll_number)
+
+    def join(
+        self, writer: Writer, class_id: str, child_id: str, roll_number: str | None = None
+    ) -> None:
+        """Put a child on a class roster inside the caller's transaction (idempotent)."""
+        member_id = natural_id("class_member", class_id, child_id)
+        rows = self.store.query(
+            "SELECT roll_number, left_at FROM class_members WHERE id = ? AND deleted_at IS NULL",
+            (member_id,),
+        )
+        if not rows:
+            writer.insert(CLASS_MEMBERS, [(class_id, child_id, roll_number, None)], [member_id])
+            return
+        changes = {"left_at": None} if rows[0]["left_at"] else {}
+        if roll_number is not None and roll_number != rows[0]["roll_number"]:
+            changes["roll_number"] = roll_number
+        if changes:
+            writer.update(CLASS_MEMBERS, member_id, changes)
+
+    def remove_member(self, class_id: str, child_id: str) -> None:
+        """Take a child off the roster; they can rejoin later."""
+        member_id = natural_id("class_member", class_id, child_id)
+        with self.store.write() as writer:
+            writer.update(CLASS_MEMBERS, member_id, {"left_at": utc_now()})
+
+    def members(self, class_id: str) -> list[Child]:
+        columns = ", ".join(f"c.{name}" for name in ("id", *CHILDREN.columns))
+        rows = self.store.query(
+            f"SELECT {columns} FROM class_members m JOIN children c ON c.id = m.child_id "
+            "WHERE m.class_id = ? AND m.left_at IS NULL AND m.deleted_at IS NULL "
+            "AND c.deleted_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id",
+            (class_id,),
+        )
+        return [Child.model_validate(dict(row)) for row in rows]

@@ -1,0 +1,193 @@
+"""Roster CSV import: every row checked first; one bad row means nothing is imported.
+
+Columns (header names are matched loosely): name, grade (3, "Class 3", "III"), and an optional
+roll number. UTF-8 with or without a byte-order mark; blank lines are skipped; quoted fields may
+hold commas. Problems name the line of the file they are on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from storage.errors import InvalidInput, NotFoundError
+from storage.records import Child, TeacherClass, invalid_input
+
+if TYPE_CHECKING:
+    from storage.database import Store
+
+HEADERS = {
+    "name": ("name", "child", "child name", "student", "student name", "full name"),
+    "grade": ("grade", "class", "std", "standard"),
+    "roll_number": ("roll number", "roll no", "roll no.", "roll", "roll_number", "roll_no"),
+}
+MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    line: int
+    child: Child
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass
+class RosterPreview:
+    """What importing the file would do, shown before anything is written."""
+
+    path: Path
+    rows: list[RosterRow] = field(default_factory=list)
+    problems: list[RosterProblem] = field(default_factory=list)
+    seen: dict[tuple[str, int, str], int] = field(default_factory=dict, repr=False)
+
+    def summary(self, limit: int = 3) -> str:
+        shown = "; ".join(str(p) for p in self.problems[:limit])
+        more = len(self.problems) - limit
+        return f"{self.path.name}: {shown}" + (f"; and {more} more" if more > 0 else "")
+
+
+@dataclass(frozen=True)
+class RosterImport:
+    added: list[Child]
+    already_there: list[Child]
+    school_class: TeacherClass | None
+
+
+def read_roster(path: Path) -> RosterPreview:
+    """Parse and check every row of a roster file; writes nothing."""
+    preview = RosterPreview(path)
+    text = _read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    columns: dict[str, int] | None = None
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            preview.problems.append(RosterProblem(line, f"not valid CSV ({error})"))
+            break
+        if not any(cell.strip() for cell in cells):
+            continue
+        if columns is None:
+            columns = _header(cells, line, preview)
+            if columns is None:
+                break
+            continue
+        _read_row(cells, columns, line, preview)
+    if columns is None and not preview.problems:
+        preview.problems.append(RosterProblem(1, "the file has no header row (name, grade)"))
+    return preview
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"cannot read {path}: {error.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise InvalidInput(f"{path.name} is larger than {MAX_BYTES // 1_000_000} MB")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InvalidInput(
+            f"{path.name}: line {line}: not UTF-8 text; save the file as 'CSV UTF-8'"
+        ) from None
+
+
+def _header(cells: list[str], line: int, preview: RosterPreview) -> dict[str, int] | None:
+    names = [" ".join(c.strip().lower().replace("_", " ").split()) for c in cells]
+    columns = {}
+    for key, aliases in HEADERS.items():
+        for index, name in enumerate(names):
+            if name in aliases or name.replace(" ", "_") in aliases:
+                columns[key] = index
+                break
+    missing = [key for key in ("name", "grade") if key not in columns]
+    if missing:
+        preview.problems.append(
+            RosterProblem(line, f"the header must name the columns name and grade (missing: {', '.join(missing)})")
+        )
+        return None
+    return columns
+
+
+def _read_row(cells: list[str], columns: dict[str, int], line: int, preview: RosterPreview) -> None:
+    values = {key: cells[index].strip() if index < len(cells) else "" for key, index in columns.items()}
+    if not values.get("roll_number"):
+        values.pop("roll_number", None)
+    try:
+        child = Child.model_validate(values)
+    except ValidationError as error:
+        preview.problems.append(RosterProblem(line, str(invalid_input(error))))
+        return
+    twin = preview.seen.setdefault(_key(child), line)
+    if twin != line:
+        message = f"the same child as line {twin} (add roll numbers to tell them apart)"
+        preview.problems.append(RosterProblem(line, message))
+        return
+    preview.rows.append(RosterRow(line, child))
+
+
+def _key(child: Child) -> tuple[str, int, str]:
+    return (child.name.casefold(), child.grade, child.roll_number or "")
+
+
+def import_roster(store: Store, preview: RosterPreview, class_name: str | None = None) -> RosterImport:
+    """Add the previewed children (and put them in the class) in one transaction.
+
+    Children already in the class (or, without a class, already kept) with the same name and
+    grade are not added twice, so importing the same file again is harmless.
+    """
+    if preview.problems:
+        raise InvalidInput(preview.summary() + " — nothing was imported")
+    school_class = _class_for(store, preview, class_name) if class_name else None
+    if school_class is None:
+        existing = store.children.list(include_archived=True)
+    else:
+        existing = store.classes.members(school_class.id) if school_class.id else []
+    known = {_key(c): c for c in existing}
+    added, already = [], []
+    with store.write() as writer:
+        if school_class and school_class.id is None:
+            school_class = store.classes.add(school_class)
+        for row in preview.rows:
+            key = _key(row.child)
+            if key in known:
+                already.append(known[key])
+                continue
+            child = store.children.add(row.child)
+            known[key] = child
+            added.append(child)
+            if school_class is not None and school_class.id and child.id:
+                store.classes.join(writer, school_class.id, child.id, child.roll_number)
+    return RosterImport(added, already, school_class)
+
+
+def _class_for(store: Store, preview: RosterPreview, name: str) -> TeacherClass:
+    """The named class, or a new one (not yet saved) when every child is in one grade."""
+    try:
+        return store.classes.by_name(name)
+    except NotFoundError:
+        grades = {row.child.grade for row in preview.rows}
+        if len(grades) != 1:
+            raise InvalidInput(
+                f"there is no class named {name!r} and the roster has several grades; "
+                "create the class first with `practicecraft class add`"
+            ) from None
+        return TeacherClass(name=name, grade=grades.pop())

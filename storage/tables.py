@@ -1,0 +1,154 @@
+"""Which tables sync, of which kind, and with which columns: the one description every writer uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+SYNC_COLUMNS = ("id", "owner_id", "hlc", "deleted_at", "created_at", "updated_at")
+
+
+class Kind(Enum):
+    EDITABLE = "editable"  # per-field last-writer-wins by clock stamp; delete wins
+    APPEND_ONLY = "append_only"  # inserted once, never updated; erasure sets deleted_at
+
+
+@dataclass(frozen=True)
+class SyncedTable:
+    name: str
+    kind: Kind
+    columns: tuple[str, ...]  # the table's own columns, after SYNC_COLUMNS
+    json_columns: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def all_columns(self) -> tuple[str, ...]:
+        return SYNC_COLUMNS + self.columns
+
+    @property
+    def insert_sql(self) -> str:
+        names = ", ".join(self.all_columns)
+        marks = ", ".join("?" * len(self.all_columns))
+        return f"INSERT INTO {self.name} ({names}) VALUES ({marks})"
+
+
+USER_PROFILES = SyncedTable(
+    "user_profiles",
+    Kind.EDITABLE,
+    (
+        "role",
+        "active_role",
+        "display_name",
+        "school_name",
+        "subjects",
+        "grades",
+        "worksheet_language",
+        "paper_size",
+    ),
+    frozenset({"subjects", "grades"}),
+)
+CHILDREN = SyncedTable(
+    "children",
+    Kind.EDITABLE,
+    ("name", "grade", "board", "date_of_birth", "age_band", "roll_number", "archived_at"),
+)
+TEACHER_CLASSES = SyncedTable(
+    "teacher_classes",
+    Kind.EDITABLE,
+    ("name", "grade", "subject", "syllabus_source", "academic_year", "archived_at"),
+)
+CLASS_MEMBERS = SyncedTable(
+    "class_members", Kind.EDITABLE, ("class_id", "child_id", "roll_number", "left_at")
+)
+TOPIC_PREFERENCES = SyncedTable(
+    "topic_preferences",
+    Kind.EDITABLE,
+    ("child_id", "subject", "selected_topics"),
+    frozenset({"selected_topics"}),
+)
+WORKSHEETS = SyncedTable(
+    "worksheets",
+    Kind.EDITABLE,
+    (
+        "child_id",
+        "class_id",
+        "code",
+        "title",
+        "subject",
+        "grade",
+        "mode",
+        "version_label",
+        "seed",
+        "generator_version",
+        "questions",
+        "settings",
+        "verification_hash",
+    ),
+    frozenset({"questions", "settings"}),
+)
+ATTEMPT_EVENTS = SyncedTable(
+    "attempt_events",
+    Kind.APPEND_ONLY,
+    (
+        "student_id",
+        "worksheet_id",
+        "question_id",
+        "skill_tag",
+        "given_answer",
+        "result",
+        "error_type",
+        "answered_at",
+        "mastery_before",
+        "mastery_after",
+        "response_time_ms",
+        "graded_by",
+    ),
+)
+GUARDIAN_CONSENTS = SyncedTable(
+    "guardian_consents",
+    Kind.APPEND_ONLY,
+    (
+        "child_id",
+        "guardian_name",
+        "guardian_contact",
+        "relation",
+        "purpose",
+        "consent_given",
+        "notice_version",
+        "notice_sha256",
+        "consented_at",
+        "app_version",
+    ),
+)
+CERTIFICATES = SyncedTable(
+    "certificates",
+    Kind.APPEND_ONLY,
+    (
+        "child_id",
+        "chapter_key",
+        "chapter_title",
+        "certificate_number",
+        "verification_code",
+        "issued_at",
+    ),
+)
+TELEMETRY_EVENTS = SyncedTable(
+    "telemetry_events",
+    Kind.APPEND_ONLY,
+    ("event", "route", "version", "latency_ms", "ok", "occurred_at"),
+)
+
+SYNCED_TABLES: dict[str, SyncedTable] = {
+    table.name: table
+    for table in (
+        USER_PROFILES,
+        CHILDREN,
+        TEACHER_CLASSES,
+        CLASS_MEMBERS,
+        TOPIC_PREFERENCES,
+        WORKSHEETS,
+        ATTEMPT_EVENTS,
+        GUARDIAN_CONSENTS,
+        CERTIFICATES,
+        TELEMETRY_EVENTS,
+    )
+}

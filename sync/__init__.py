@@ -1,0 +1,1 @@
+"""Sync with the cloud: push/pull engine, auth session, scheduler, cloud API clients."""

@@ -1,0 +1,1 @@
+"""Worksheet assembly (selection, adaptive mix, versions) and PDF rendering."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,3 +32,21 @@ class AttemptEvent(BaseModel):
     mastery_after: MasteryLevel
     response_time_ms: int | None = Field(default=None, ge=0)
     graded_by: Literal["auto", "teacher"] = "auto"
+
+
+class RecordedAttempt(NamedTuple):
+    """An attempt as the log holds it: read-only, with its id. Cheap to read in thousands."""
+
+    id: str
+    student_id: str
+    worksheet_id: str | None
+    question_id: str
+    skill_tag: str
+    given_answer: str | None
+    result: AttemptResult
+    error_type: str | None
+    answered_at: str
+    mastery_before: MasteryLevel
+    mastery_after: MasteryLevel
+    response_time_ms: int | None
+    graded_by: str

@@ -1,4 +1,4 @@
-"""`db check`: is the file sound, the schema current, and does every local change have its mutation?"""
+"""`db check`: a sound file, a current schema, and a queued mutation for every local change."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return not self.integrity and not self.problems and self.schema_version == self.latest_version
+        return (
+            not self.integrity and not self.problems and self.schema_version == self.latest_version
+        )
 
     @property
     def pending_total(self) -> int:

@@ -22,7 +22,7 @@ def _hyphenate(value: int) -> str:
 
 
 def uuid7() -> str:
-    """A new UUIDv7 (RFC 9562) as text, increasing within this process even if the clock steps back."""
+    """A new UUIDv7 (RFC 9562) as text; increasing within a process even if the clock steps back."""
     global _last_ms, _last_seq
     with _lock:
         ms = time.time_ns() // 1_000_000

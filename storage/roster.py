@@ -121,14 +121,19 @@ def _header(cells: list[str], line: int, preview: RosterPreview) -> dict[str, in
     missing = [key for key in ("name", "grade") if key not in columns]
     if missing:
         preview.problems.append(
-            RosterProblem(line, f"the header must name the columns name and grade (missing: {', '.join(missing)})")
+            RosterProblem(
+                line,
+                f"the header must name the columns name and grade (missing: {', '.join(missing)})",
+            )
         )
         return None
     return columns
 
 
 def _read_row(cells: list[str], columns: dict[str, int], line: int, preview: RosterPreview) -> None:
-    values = {key: cells[index].strip() if index < len(cells) else "" for key, index in columns.items()}
+    values = {
+        key: cells[index].strip() if index < len(cells) else "" for key, index in columns.items()
+    }
     if not values.get("roll_number"):
         values.pop("roll_number", None)
     try:
@@ -148,7 +153,9 @@ def _key(child: Child) -> tuple[str, int, str]:
     return (child.name.casefold(), child.grade, child.roll_number or "")
 
 
-def import_roster(store: Store, preview: RosterPreview, class_name: str | None = None) -> RosterImport:
+def import_roster(
+    store: Store, preview: RosterPreview, class_name: str | None = None
+) -> RosterImport:
     """Add the previewed children (and put them in the class) in one transaction.
 
     Children already in the class (or, without a class, already kept) with the same name and
@@ -158,7 +165,7 @@ def import_roster(store: Store, preview: RosterPreview, class_name: str | None =
         raise InvalidInput(preview.summary() + " — nothing was imported")
     school_class = _class_for(store, preview, class_name) if class_name else None
     if school_class is None:
-        existing = store.children.list(include_archived=True)
+        existing = store.children.all(include_archived=True)
     else:
         existing = store.classes.members(school_class.id) if school_class.id else []
     known = {_key(c): c for c in existing}

@@ -1,4 +1,4 @@
-"""Which tables sync, of which kind, and with which columns: the one description every writer uses."""
+"""Which tables sync, of which kind, and with which columns: what every writer works from."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ def child() -> None:
 @click.option("--roll", "roll_number", default=None, help="Roll number in class.")
 @click.option("--class", "class_name", default=None, help="Also put the child in this class.")
 @pass_app
-def add_child(app: App, class_name: str | None, **fields: str | None) -> None:
+def add_child(app: App, /, class_name: str | None, **fields: str | None) -> None:
     """Add a child and print their id."""
     store = app.store
     data = {k: v for k, v in fields.items() if v is not None}
@@ -43,7 +43,7 @@ def add_child(app: App, class_name: str | None, **fields: str | None) -> None:
 @pass_app
 def list_children(app: App, as_json: bool, include_archived: bool) -> None:
     """List children by name."""
-    children = app.store.children.list(include_archived=include_archived)
+    children = app.store.children.all(include_archived=include_archived)
     if as_json:
         echo_json([c.model_dump(mode="json") for c in children])
         return

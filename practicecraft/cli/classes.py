@@ -37,13 +37,17 @@ def add_class(app: App, name: str, grade: str, subject: str | None, custom_sylla
 def list_classes(app: App, as_json: bool) -> None:
     """List classes with how many children each has."""
     store = app.store
-    classes = store.classes.list()
+    classes = store.classes.all()
     counts = {c.id: len(store.classes.members(c.id)) for c in classes if c.id}
     if as_json:
-        echo_json([{**c.model_dump(mode="json"), "children": counts[c.id]} for c in classes if c.id])
+        echo_json(
+            [{**c.model_dump(mode="json"), "children": counts[c.id]} for c in classes if c.id]
+        )
         return
     if not classes:
         click.echo("No classes yet: add one with `practicecraft class add --name 3A --grade 3`.")
     for c in classes:
-        click.echo(f"{c.id}  {c.name}  Class {c.grade}  {c.subject or 'all subjects'}  "
-                   f"{counts.get(c.id, 0)} children")
+        click.echo(
+            f"{c.id}  {c.name}  Class {c.grade}  {c.subject or 'all subjects'}  "
+            f"{counts.get(c.id or '', 0)} children"
+        )

@@ -42,15 +42,25 @@ def check(app: App, as_json: bool) -> None:
         click.echo(f"integrity: {'; '.join(report.integrity) or 'ok'}")
         detail = ", ".join(f"{k} {n}" for k, n in pending.items())
         mutations = "mutation" if report.pending_total == 1 else "mutations"
-        click.echo(f"outbox: {report.pending_total} pending {mutations}" + (f" ({detail})" if detail else ""))
-        click.echo("outbox consistency: " + ("ok" if not report.problems else "; ".join(report.problems)))
+        click.echo(
+            f"outbox: {report.pending_total} pending {mutations}"
+            + (f" ({detail})" if detail else "")
+        )
+        click.echo(
+            "outbox consistency: " + ("ok" if not report.problems else "; ".join(report.problems))
+        )
     if not report.ok:
         raise SystemExit(1)
 
 
 @database.command("backup")
-@click.option("--to", "to", type=click.Path(path_type=Path), default=None,
-              help="File or folder for the copy (default: the backups folder).")
+@click.option(
+    "--to",
+    "to",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File or folder for the copy (default: the backups folder).",
+)
 @pass_app
 def backup(app: App, to: Path | None) -> None:
     """Copy the database safely, even while the app is open."""
@@ -58,7 +68,9 @@ def backup(app: App, to: Path | None) -> None:
 
 
 @database.command("restore")
-@click.argument("backup_file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument(
+    "backup_file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_app
 def restore(app: App, backup_file: Path | None, yes: bool) -> None:

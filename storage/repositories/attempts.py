@@ -6,7 +6,7 @@ import operator
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from progress.attempts import AttemptEvent
+from progress.attempts import AttemptEvent, RecordedAttempt
 from storage.records import validated
 from storage.tables import ATTEMPT_EVENTS
 from storage.writer import Writer
@@ -24,16 +24,18 @@ class AttemptRepository:
 
     def record_many(self, attempts: Sequence[AttemptEvent | Mapping[str, Any]]) -> list[str]:
         """Append attempts (e.g. one graded worksheet) in one transaction; returns their ids."""
-        models = [validated(AttemptEvent, a if isinstance(a, AttemptEvent) else dict(a)) for a in attempts]
+        models = [
+            validated(AttemptEvent, a if isinstance(a, AttemptEvent) else dict(a)) for a in attempts
+        ]
         with self.store.write() as writer:
             return self.append(writer, models)
 
     def append(self, writer: Writer, attempts: Sequence[AttemptEvent]) -> list[str]:
-        """Append validated attempts inside the caller's transaction (e.g. with a mastery update)."""
+        """Append validated attempts in the caller's transaction (e.g. with a mastery update)."""
         rows = [_values(a) for a in attempts]
         return writer.insert(ATTEMPT_EVENTS, rows, [a.id for a in attempts])
 
-    def for_child(self, child_id: str, limit: int | None = None) -> list[AttemptEvent]:
+    def for_child(self, child_id: str, limit: int | None = None) -> list[RecordedAttempt]:
         """A child's attempts in replay order (answered_at, id)."""
         sql = f"{_SELECT} WHERE student_id = ? AND deleted_at IS NULL ORDER BY answered_at, id"
         params: tuple[Any, ...] = (child_id,)
@@ -42,21 +44,19 @@ class AttemptRepository:
             params += (limit,)
         return self._read(sql, params)
 
-    def for_skill(self, child_id: str, skill_tag: str) -> list[AttemptEvent]:
+    def for_skill(self, child_id: str, skill_tag: str) -> list[RecordedAttempt]:
         return self._read(
             f"{_SELECT} WHERE student_id = ? AND skill_tag = ? AND deleted_at IS NULL "
             "ORDER BY answered_at, id",
             (child_id, skill_tag),
         )
 
-    def for_worksheet(self, worksheet_id: str) -> list[AttemptEvent]:
+    def for_worksheet(self, worksheet_id: str) -> list[RecordedAttempt]:
         return self._read(
             f"{_SELECT} WHERE worksheet_id = ? AND deleted_at IS NULL ORDER BY answered_at, id",
             (worksheet_id,),
         )
 
-    def _read(self, sql: str, params: tuple[Any, ...]) -> list[AttemptEvent]:
-        # Rows were validated on the way in and attempts never change, so build without re-checking.
-        names = ("id", *_COLUMNS)
-        construct = AttemptEvent.model_construct
-        return [construct(**dict(zip(names, row, strict=True))) for row in self.store.conn.execute(sql, params)]
+    def _read(self, sql: str, params: tuple[Any, ...]) -> list[RecordedAttempt]:
+        # Rows were validated on the way in and never change: read them as plain tuples.
+        return list(map(RecordedAttempt._make, self.store.conn.execute(sql, params)))

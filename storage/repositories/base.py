@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel
 
 from storage.errors import InvalidInput, NotFoundError
+from storage.ids import uuid7
 from storage.records import validated
 from storage.tables import SyncedTable
 
@@ -27,6 +30,12 @@ class Repository(Generic[R]):
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._columns = operator.attrgetter(*self.table.columns)
+        self._date_at = [
+            i
+            for i, name in enumerate(self.table.columns)
+            if _is_date(self.model.model_fields[name].annotation)
+        ]
 
     def get(self, row_id: str) -> R:
         rows = self._select("id = ? AND deleted_at IS NULL", (row_id,))
@@ -40,12 +49,22 @@ class Repository(Generic[R]):
             writer.delete(self.table, row_id)
 
     def _insert(self, records: Sequence[R | Mapping[str, Any]]) -> list[R]:
-        """Validate every record first, then write them all in one transaction."""
-        models = [validated(self.model, dict(r) if isinstance(r, Mapping) else r) for r in records]
+        """Validate every record first, then write them all in one transaction.
+
+        Ids are given before validation, so the returned records are the validated ones.
+        """
+        models = [self._with_id(r) for r in records]
         rows = [self._values(m) for m in models]
         with self.store.write() as writer:
-            ids = writer.insert(self.table, rows, [getattr(m, "id", None) for m in models])
-        return [m.model_copy(update={"id": i}) for m, i in zip(models, ids, strict=True)]
+            writer.insert(self.table, rows, [getattr(m, "id") for m in models])  # noqa: B009
+        return models
+
+    def _with_id(self, record: R | Mapping[str, Any]) -> R:
+        if isinstance(record, Mapping):
+            return validated(self.model, {**record, "id": record.get("id") or uuid7()})
+        if getattr(record, "id", None) is None:
+            return record.model_copy(update={"id": uuid7()})
+        return record
 
     def _update(self, row_id: str, changes: Mapping[str, Any]) -> R:
         """Validate the edited record as a whole, then write only the fields that changed."""
@@ -62,8 +81,14 @@ class Repository(Generic[R]):
         return edited
 
     def _values(self, record: R) -> tuple[Any, ...]:
-        data = record.model_dump(mode="json")
-        return tuple(data[name] for name in self.table.columns)
+        """The record's column values as SQLite and JSON take them (dates as ISO text)."""
+        values = self._columns(record)
+        if not self._date_at:
+            return values
+        return tuple(
+            v.isoformat() if i in self._date_at and v is not None else v
+            for i, v in enumerate(values)
+        )
 
     def _select(self, where: str, params: Sequence[Any] = (), order: str = "") -> list[R]:
         columns = ", ".join(("id", *self.table.columns))
@@ -77,3 +102,7 @@ class Repository(Generic[R]):
         for name in self.table.json_columns:
             data[name] = json.loads(data[name])
         return self.model.model_validate(data)
+
+
+def _is_date(annotation: Any) -> bool:
+    return annotation is date or date in get_args(annotation)

@@ -40,7 +40,7 @@ class ChildRepository(Repository[Child]):
         """Add all or none: one invalid child means nothing is written."""
         return self._insert(children)
 
-    def list(self, include_archived: bool = False) -> list[Child]:
+    def all(self, include_archived: bool = False) -> list[Child]:
         where = "deleted_at IS NULL" + ("" if include_archived else " AND archived_at IS NULL")
         return self._select(where, order="name COLLATE NOCASE, id")
 

@@ -18,12 +18,14 @@ class ClassRepository(Repository[TeacherClass]):
     model = TeacherClass
 
     def add(self, school_class: TeacherClass | Mapping[str, Any]) -> TeacherClass:
-        record = validated(TeacherClass, dict(school_class) if isinstance(school_class, Mapping) else school_class)
+        record = validated(
+            TeacherClass, dict(school_class) if isinstance(school_class, Mapping) else school_class
+        )
         if self._select("deleted_at IS NULL AND name = ? COLLATE NOCASE", (record.name,)):
             raise InvalidInput(f"a class named {record.name!r} already exists", field="name")
         return self._insert([record])[0]
 
-    def list(self, include_archived: bool = False) -> list[TeacherClass]:
+    def all(self, include_archived: bool = False) -> list[TeacherClass]:
         where = "deleted_at IS NULL" + ("" if include_archived else " AND archived_at IS NULL")
         return self._select(where, order="grade, name COLLATE NOCASE")
 
@@ -52,7 +54,7 @@ class ClassRepository(Repository[TeacherClass]):
         if not rows:
             writer.insert(CLASS_MEMBERS, [(class_id, child_id, roll_number, None)], [member_id])
             return
-        changes = {"left_at": None} if rows[0]["left_at"] else {}
+        changes: dict[str, Any] = {"left_at": None} if rows[0]["left_at"] else {}
         if roll_number is not None and roll_number != rows[0]["roll_number"]:
             changes["roll_number"] = roll_number
         if changes:

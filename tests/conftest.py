@@ -1,0 +1,26 @@
+"""Fixtures shared by every test: a fresh database per test, in a private temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storage.database import Store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "practicecraft-local.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()
+
+
+def outbox(store: Store) -> list[dict[str, object]]:
+    return [dict(r) for r in store.query("SELECT * FROM outbox ORDER BY hlc")]

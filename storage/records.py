@@ -46,7 +46,7 @@ def _grade(value: Any) -> Any:
         raise ValueError("must be a whole number from 1 to 12")
     if isinstance(value, str):
         text = value.strip().upper()
-        for prefix in ("CLASS", "GRADE", "STD", "STD."):
+        for prefix in ("CLASS", "GRADE", "STD.", "STD"):
             text = text.removeprefix(prefix).strip()
         value = ROMAN_GRADES.get(text, text)
         if isinstance(value, str) and not value.isdigit():

@@ -299,3 +299,10 @@ def test_class_names_are_unique(store: Store) -> None:
     store.classes.add({"name": "3A", "grade": 3})
     with pytest.raises(InvalidInput, match="already exists"):
         store.classes.add({"name": "3a", "grade": 3})
+
+
+@pytest.mark.parametrize(
+    ("written", "grade"), [("3", 3), ("Class 3", 3), ("III", 3), ("Std. 4", 4), ("grade xii", 12)]
+)
+def test_grades_are_read_the_way_schools_write_them(store: Store, written: str, grade: int) -> None:
+    assert store.children.add({"name": "Asha", "grade": written}).grade == grade

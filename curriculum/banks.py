@@ -1,0 +1,183 @@
+"""Item banks: hand-written questions for skills that are not procedural (EVS facts, some English).
+
+File format (documented for teachers in resources/banks/README.md):
+
+- `.jsonl`: one JSON object per line; blank lines and lines starting with `#` are skipped.
+- `.csv`: a header row with the same field names; list fields (`options`, `accepted`) are
+  separated by `|`.
+
+Fields: `id` (unique), `skill` (skill tag), `type` (fill_blank, multiple_choice, true_false,
+open_response, choose_word, rewrite, match), `prompt` (with `____` for a blank), `prompt_hi`,
+`answer`, `accepted`, `options` (multiple choice / choose the word: must include the answer),
+`pairs` (match: list of [left, right]), `hint`, `hint_hi`, `difficulty` (1-3), `error_type`
+(the mistake a wrong option shows; default `misconception`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from random import Random
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from curriculum.generators.common import BLANK
+from curriculum.question import MatchPair, Question, Text
+from curriculum.sourcefile import DataFileError, read_text
+
+BankType = Literal[
+    "fill_blank", "multiple_choice", "true_false", "open_response", "choose_word", "rewrite", "match"
+]
+TRUE_FALSE = {"true": ("True", ("T", "true", "सही")), "false": ("False", ("F", "false", "गलत"))}
+INSTRUCTIONS = {
+    "fill_blank": Text(en="Fill in the blank.", hi="रिक्त स्थान भरो।"),
+    "multiple_choice": Text(en="Choose the correct answer.", hi="सही उत्तर चुनो।"),
+    "true_false": Text(en="Write True or False.", hi="सही या गलत लिखो।"),
+    "open_response": Text(en="Answer in your own words.", hi="अपने शब्दों में उत्तर दो।"),
+    "choose_word": Text(en="Choose the right word.", hi="सही शब्द चुनो।"),
+    "rewrite": Text(en="Rewrite the sentence correctly.", hi="वाक्य को सही करके फिर से लिखो।"),
+    "match": Text(en="Match the following.", hi="मिलान करो।"),
+}
+
+
+class BankItem(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(min_length=1, max_length=80)
+    skill: str = Field(pattern=r"^[a-z]+(\.[a-z0-9_]+)+$")
+    type: BankType
+    prompt: str = Field(min_length=1, max_length=1000)
+    prompt_hi: str | None = None
+    answer: str = Field(min_length=1, max_length=500)
+    accepted: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    hint: str | None = Field(default=None, max_length=1000)
+    hint_hi: str | None = None
+    difficulty: int = Field(default=1, ge=1, le=3)
+    error_type: str = "misconception"
+
+    @field_validator("accepted", "options", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split("|") if part.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> BankItem:
+        if self.type in ("multiple_choice", "choose_word"):
+            if len(self.options) < 2 or self.answer not in self.options:
+                raise ValueError("options must list at least two choices, one of them the answer")
+            if len(set(self.options)) != len(self.options):
+                raise ValueError("options must all be different")
+        if self.type == "fill_blank" and self.prompt.count(BLANK) != 1:
+            raise ValueError(f"a fill_blank prompt needs exactly one blank {BLANK}")
+        if self.type == "true_false" and self.answer.lower() not in TRUE_FALSE:
+            raise ValueError("a true_false answer is True or False")
+        if self.type == "match" and (len(self.pairs) < 2 or len(self.pairs) > 4):
+            raise ValueError("a match item has 2 to 4 pairs")
+        return self
+
+    def to_question(self, rng: Random) -> Question:
+        options = list(self.options)
+        rng.shuffle(options)
+        answer, accepted = self.answer, self.accepted
+        if self.type == "true_false":
+            answer, accepted = TRUE_FALSE[self.answer.lower()]
+        wrong = [o for o in self.options if o != self.answer]
+        pairs: tuple[MatchPair, ...] = ()
+        if self.type == "match":
+            right = [r for _, r in self.pairs]
+            rng.shuffle(right)
+            pairs = tuple(MatchPair(left=Text(en=l), right=r) for (l, _), r in zip(self.pairs, right, strict=True))
+            letters = ["abcd"[right.index(r)] for _, r in self.pairs]
+            answer = ", ".join(f"{i + 1}-{x}" for i, x in enumerate(letters))
+            accepted = ("".join(letters),)
+        return Question(
+            skill_tag=self.skill,
+            qtype=self.type,
+            instruction=INSTRUCTIONS[self.type],
+            prompt=Text(en=self.prompt, hi=self.prompt_hi),
+            answer=answer,
+            accepted=accepted,
+            solution=Text(en=self.hint or f"Answer: {self.answer}", hi=self.hint_hi),
+            difficulty=self.difficulty,
+            wrong_answers=tuple({"answer": w, "error_type": self.error_type} for w in wrong),  # type: ignore[misc]
+            options=tuple(options),
+            pairs=pairs,
+            grading="teacher" if self.type == "open_response" else "auto",
+            key=f"bank:{self.id}",
+            data={"bank_item": self.id},
+        )
+
+
+def load_bank(path: Path) -> list[BankItem]:
+    """Read a bank file (.jsonl or .csv); a malformed item raises DataFileError with its line."""
+    if path.suffix.lower() == ".csv":
+        rows = _csv_rows(path)
+    elif path.suffix.lower() in (".jsonl", ".ndjson"):
+        rows = _jsonl_rows(path)
+    else:
+        raise DataFileError(path, None, None, "an item bank is a .jsonl or .csv file")
+    items, seen = [], {}
+    for line, row in rows:
+        try:
+            item = BankItem.model_validate(row)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or None
+            raise DataFileError(path, line, field, first["msg"].removeprefix("Value error, ")) from None
+        if item.id in seen:
+            raise DataFileError(path, line, "id", f"{item.id!r} is already used on line {seen[item.id]}")
+        seen[item.id] = line
+        items.append(item)
+    return items
+
+
+def _jsonl_rows(path: Path) -> Iterable[tuple[int, Any]]:
+    import json
+
+    for number, text in enumerate(read_text(path).splitlines(), start=1):
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        try:
+            row = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise DataFileError(path, number, None, f"not valid JSON: {error.msg}") from None
+        if not isinstance(row, dict):
+            raise DataFileError(path, number, None, "each line must be one JSON object")
+        yield number, row
+
+
+def _csv_rows(path: Path) -> Iterable[tuple[int, Any]]:
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise DataFileError(path, line, None, f"not valid CSV: {error}") from None
+        cleaned = {k.strip(): v for k, v in row.items() if k and v is not None and v.strip() != ""}
+        if cleaned:
+            yield line + (1 if line == 1 else 0), cleaned
+
+
+@cache
+def builtin_bank() -> dict[str, tuple[BankItem, ...]]:
+    """Every bundled bank item, by skill tag."""
+    by_skill: dict[str, list[BankItem]] = defaultdict(list)
+    folder = resources.files("resources") / "banks"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".jsonl"):
+            for item in load_bank(Path(str(entry))):
+                by_skill[item.skill].append(item)
+    return {skill: tuple(items) for skill, items in by_skill.items()}

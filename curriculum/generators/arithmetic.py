@@ -1,0 +1,1 @@
+"""Generators: arithmetic (being written)."""

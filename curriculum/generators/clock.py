@@ -1,0 +1,1 @@
+"""Generators: clock (being written)."""

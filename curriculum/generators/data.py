@@ -1,0 +1,1 @@
+"""Generators: data (being written)."""

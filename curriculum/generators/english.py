@@ -1,0 +1,1 @@
+"""Generators: english (being written)."""

@@ -1,0 +1,1 @@
+"""Generators: patterns (being written)."""

@@ -1,0 +1,1 @@
+"""Bundled item banks (JSON Lines), one file per subject and class."""

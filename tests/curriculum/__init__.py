@@ -1,0 +1,1 @@
+"""Tests of the syllabus, generators and item banks."""

@@ -2,6 +2,7 @@
 
 from curriculum.generators import (  # noqa: F401 - imported to register their generators
     arithmetic,
+    arithmetic_upper,
     clock,
     data,
     english,

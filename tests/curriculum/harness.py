@@ -16,7 +16,11 @@ from random import Random
 
 from curriculum.generators import all_generators, get_generator
 from curriculum.generators.common import BLANK, ERROR_TYPES
-from curriculum.generators.variants import to_error_identification, to_multiple_choice, to_true_false
+from curriculum.generators.variants import (
+    to_error_identification,
+    to_multiple_choice,
+    to_true_false,
+)
 from curriculum.question import Question
 
 Oracle = Callable[[Question], None]
@@ -35,12 +39,16 @@ def run_generator_checks(skill_tag: str, oracle: Oracle, seeds: int = SEEDS) -> 
         difficulty = generator.difficulties[seed % len(generator.difficulties)]
         for make in makers:
             question = make(Random(seed), difficulty)
-            assert question == make(Random(seed), difficulty), f"{skill_tag} seed {seed}: not deterministic"
+            assert question == make(Random(seed), difficulty), (
+                f"{skill_tag} seed {seed}: not deterministic"
+            )
             check_question(question, skill_tag, difficulty)
             try:
                 oracle(question)
             except AssertionError as error:
-                raise AssertionError(f"{skill_tag} seed {seed}: {error}\n{question.prompt.en}") from None
+                raise AssertionError(
+                    f"{skill_tag} seed {seed}: {error}\n{question.prompt.en}"
+                ) from None
             if generator.variants and make is generator.make:
                 check_variants(question, Random(seed))
 
@@ -61,7 +69,9 @@ def check_question(question: Question, skill_tag: str, difficulty: int) -> None:
     assert len(set(wrong)) == len(wrong), f"{where}: repeated wrong answers"
     assert question.answer not in wrong and not set(question.accepted) & set(wrong), where
     for mistake in question.wrong_answers:
-        assert mistake.error_type in ERROR_TYPES, f"{where}: unknown error type {mistake.error_type}"
+        assert mistake.error_type in ERROR_TYPES, (
+            f"{where}: unknown error type {mistake.error_type}"
+        )
     assert question.key, where
 
 

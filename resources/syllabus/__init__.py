@@ -1,0 +1,1 @@
+"""Bundled syllabus data (JSON), one file per subject."""

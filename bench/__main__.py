@@ -8,6 +8,7 @@ import json
 import sys
 
 BENCHMARKS = {
+    "generate": "bench.generate",
     "storage": "bench.storage",
 }
 

@@ -28,11 +28,17 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from curriculum.generators.common import BLANK
-from curriculum.question import MatchPair, Question, Text
+from curriculum.question import MatchPair, Question, Text, WrongAnswer
 from curriculum.sourcefile import DataFileError, read_text
 
 BankType = Literal[
-    "fill_blank", "multiple_choice", "true_false", "open_response", "choose_word", "rewrite", "match"
+    "fill_blank",
+    "multiple_choice",
+    "true_false",
+    "open_response",
+    "choose_word",
+    "rewrite",
+    "match",
 ]
 TRUE_FALSE = {"true": ("True", ("T", "true", "सही")), "false": ("False", ("F", "false", "गलत"))}
 INSTRUCTIONS = {
@@ -62,6 +68,9 @@ class BankItem(BaseModel):
     hint_hi: str | None = None
     difficulty: int = Field(default=1, ge=1, le=3)
     error_type: str = "misconception"
+    # A teacher's own skill (tag custom.cN.name) is described on its first item:
+    chapter: str | None = Field(default=None, max_length=120)
+    skill_title: str | None = Field(default=None, max_length=120)
 
     @field_validator("accepted", "options", mode="before")
     @classmethod
@@ -96,7 +105,10 @@ class BankItem(BaseModel):
         if self.type == "match":
             right = [r for _, r in self.pairs]
             rng.shuffle(right)
-            pairs = tuple(MatchPair(left=Text(en=l), right=r) for (l, _), r in zip(self.pairs, right, strict=True))
+            pairs = tuple(
+                MatchPair(left=Text(en=left), right=r)
+                for (left, _), r in zip(self.pairs, right, strict=True)
+            )
             letters = ["abcd"[right.index(r)] for _, r in self.pairs]
             answer = ", ".join(f"{i + 1}-{x}" for i, x in enumerate(letters))
             accepted = ("".join(letters),)
@@ -109,7 +121,7 @@ class BankItem(BaseModel):
             accepted=accepted,
             solution=Text(en=self.hint or f"Answer: {self.answer}", hi=self.hint_hi),
             difficulty=self.difficulty,
-            wrong_answers=tuple({"answer": w, "error_type": self.error_type} for w in wrong),  # type: ignore[misc]
+            wrong_answers=tuple(WrongAnswer(answer=w, error_type=self.error_type) for w in wrong),
             options=tuple(options),
             pairs=pairs,
             grading="teacher" if self.type == "open_response" else "auto",
@@ -126,16 +138,21 @@ def load_bank(path: Path) -> list[BankItem]:
         rows = _jsonl_rows(path)
     else:
         raise DataFileError(path, None, None, "an item bank is a .jsonl or .csv file")
-    items, seen = [], {}
+    items: list[BankItem] = []
+    seen: dict[str, int] = {}
     for line, row in rows:
         try:
             item = BankItem.model_validate(row)
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(str(p) for p in first["loc"]) or None
-            raise DataFileError(path, line, field, first["msg"].removeprefix("Value error, ")) from None
+            raise DataFileError(
+                path, line, field, first["msg"].removeprefix("Value error, ")
+            ) from None
         if item.id in seen:
-            raise DataFileError(path, line, "id", f"{item.id!r} is already used on line {seen[item.id]}")
+            raise DataFileError(
+                path, line, "id", f"{item.id!r} is already used on line {seen[item.id]}"
+            )
         seen[item.id] = line
         items.append(item)
     return items

@@ -31,12 +31,13 @@ class Located(dict[str, Any]):
 class _LocatingDecoder(json.JSONDecoder):
     def __init__(self) -> None:
         super().__init__(object_pairs_hook=Located)
-        self.parse_object = self._parse_object  # type: ignore[assignment]
-        self.scan_once = json.scanner.py_make_scanner(self)
+        # The pure-Python scanner calls parse_object, so objects can record their lines.
+        self.parse_object = self._parse_object
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
 
     def _parse_object(self, s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
         text, start = s_and_end
-        value, end = json.decoder.JSONObject(s_and_end, *args)
+        value, end = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
         if isinstance(value, Located):
             value.line = text.count("\n", 0, start) + 1
             value.key_lines = {}
@@ -83,7 +84,9 @@ def locate(document: Any, loc: Sequence[int | str]) -> tuple[int | None, str]:
     return line, field
 
 
-def validation_error(path: Path, document: Any, error: ValidationError, base_line: int = 0) -> DataFileError:
+def validation_error(
+    path: Path, document: Any, error: ValidationError, base_line: int = 0
+) -> DataFileError:
     first = error.errors()[0]
     line, field = locate(document, first["loc"])
     dotted = ".".join(str(p) for p in first["loc"]) or field

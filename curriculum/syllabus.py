@@ -85,8 +85,14 @@ class SubjectSyllabus(BaseModel):
             for chapter in grade.chapters:
                 for skill in chapter.skills:
                     match = _TAG.match(skill.tag)
-                    if not match or match["subject"] != self.subject or int(match["grade"]) != grade.grade:
-                        raise ValueError(f"skill {skill.tag} is not a {self.subject} Class {grade.grade} tag")
+                    if (
+                        not match
+                        or match["subject"] != self.subject
+                        or int(match["grade"]) != grade.grade
+                    ):
+                        raise ValueError(
+                            f"skill {skill.tag} is not a {self.subject} Class {grade.grade} tag"
+                        )
                     if skill.tag in seen:
                         raise ValueError(f"skill {skill.tag} appears twice")
                     seen.add(skill.tag)
@@ -125,7 +131,9 @@ class Syllabus:
     def chapter_of(self, tag: str) -> Chapter:
         return self._skills[tag][1]
 
-    def entries(self, grade: int | None = None, subject: str | None = None) -> list[tuple[str, GradeSyllabus]]:
+    def entries(
+        self, grade: int | None = None, subject: str | None = None
+    ) -> list[tuple[str, GradeSyllabus]]:
         """(subject, grade syllabus) pairs, filtered."""
         return [
             (s.subject, g)
@@ -149,7 +157,7 @@ def load_subject(path: Path) -> SubjectSyllabus:
 def builtin_syllabus() -> Syllabus:
     """The bundled CBSE syllabus (Maths 1–5, English 1–5, EVS 3–5)."""
     folder = resources.files("resources") / "syllabus"
-    files = sorted(entry for entry in folder.iterdir() if entry.name.endswith(".json"))
+    files = sorted((e for e in folder.iterdir() if e.name.endswith(".json")), key=lambda e: e.name)
     return Syllabus([load_subject(Path(str(entry))) for entry in files])
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         ChildRepository,
         ClassRepository,
         ConsentRepository,
+        CustomContentRepository,
         DeviceSettings,
         ProfileRepository,
         TelemetryRepository,
@@ -191,6 +192,12 @@ class Store:
         from storage.repositories import TelemetryRepository
 
         return TelemetryRepository(self)
+
+    @cached_property
+    def custom_content(self) -> CustomContentRepository:
+        from storage.repositories import CustomContentRepository
+
+        return CustomContentRepository(self)
 
     @cached_property
     def settings(self) -> DeviceSettings:

@@ -137,6 +137,15 @@ TELEMETRY_EVENTS = SyncedTable(
     ("event", "route", "version", "latency_ms", "ok", "occurred_at"),
 )
 
+CUSTOM_SKILLS = SyncedTable(
+    "custom_skills",
+    Kind.EDITABLE,
+    ("skill_tag", "subject", "grade", "chapter_title", "skill_title", "concept"),
+)
+BANK_ITEMS = SyncedTable(
+    "bank_items", Kind.EDITABLE, ("item_id", "skill_tag", "item"), frozenset({"item"})
+)
+
 SYNCED_TABLES: dict[str, SyncedTable] = {
     table.name: table
     for table in (
@@ -150,5 +159,7 @@ SYNCED_TABLES: dict[str, SyncedTable] = {
         GUARDIAN_CONSENTS,
         CERTIFICATES,
         TELEMETRY_EVENTS,
+        CUSTOM_SKILLS,
+        BANK_ITEMS,
     )
 }

@@ -73,7 +73,7 @@ def indian(n: int) -> str:
         return str(n)
     text = str(n)
     head, tail = text[:-3], text[-3:]
-    groups = []
+    groups: list[str] = []
     while len(head) > 2:
         groups.insert(0, head[-2:])
         head = head[:-2]

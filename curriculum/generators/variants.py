@@ -15,7 +15,9 @@ from curriculum.question import MatchPair, Question, Text
 LETTERS = "abcd"
 CHOOSE = Text(en="Choose the correct answer.", hi="सही उत्तर चुनो।")
 TRUE_FALSE = Text(en="Write True or False.", hi="सही या गलत लिखो।")
-FIND_MISTAKE = Text(en="Find the mistake and write the correct answer.", hi="गलती ढूँढो और सही उत्तर लिखो।")
+FIND_MISTAKE = Text(
+    en="Find the mistake and write the correct answer.", hi="गलती ढूँढो और सही उत्तर लिखो।"
+)
 MATCH = Text(en="Match each question with its answer.", hi="प्रश्न का उसके उत्तर से मिलान करो।")
 TRUE_WORDS = ("True", "T", "true", "सही")
 FALSE_WORDS = ("False", "F", "false", "गलत")
@@ -31,12 +33,15 @@ def to_multiple_choice(question: Question, rng: Random) -> Question:
     options = [question.answer, *distractors]
     rng.shuffle(options)
     letter = LETTERS[options.index(question.answer)]
+    by_letter = (f"({letter})", f"{letter})")
+    if not {o.strip().lower() for o in options} & set(LETTERS):
+        by_letter = (letter, *by_letter)  # a bare letter is unambiguous unless an option is one
     return question.model_copy(
         update={
             "qtype": "multiple_choice",
             "instruction": CHOOSE,
             "options": tuple(options),
-            "accepted": (*question.accepted, letter, f"({letter})", f"{letter})"),
+            "accepted": (*question.accepted, *by_letter),
         }
     )
 
@@ -105,7 +110,9 @@ def make_match(questions: Sequence[Question], rng: Random) -> Question:
             "qtype": "match",
             "instruction": MATCH,
             "prompt": MATCH,
-            "pairs": tuple(MatchPair(left=q.prompt, right=r) for q, r in zip(questions, right, strict=True)),
+            "pairs": tuple(
+                MatchPair(left=q.prompt, right=r) for q, r in zip(questions, right, strict=True)
+            ),
             "options": tuple(right),
             "answer": ", ".join(f"{i + 1}-{letter}" for i, letter in enumerate(letters)),
             "accepted": ("".join(letters), " ".join(letters)),

@@ -11,6 +11,7 @@ from practicecraft import __version__
 from practicecraft.cli.children import child
 from practicecraft.cli.classes import school_class
 from practicecraft.cli.context import App
+from practicecraft.cli.curriculum import bank, questions, syllabus
 from practicecraft.cli.database import database
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
 from storage.paths import default_data_dir
@@ -49,6 +50,9 @@ def open_app(ctx: click.Context, app: App) -> None:
 cli.add_command(child)
 cli.add_command(school_class)
 cli.add_command(database)
+cli.add_command(syllabus)
+cli.add_command(questions)
+cli.add_command(bank)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,6 +3,7 @@
 from storage.repositories.attempts import AttemptRepository
 from storage.repositories.children import ChildRepository
 from storage.repositories.classes import ClassRepository
+from storage.repositories.custom import CustomContentRepository
 from storage.repositories.consents import (
     CertificateRepository,
     ConsentRepository,
@@ -21,6 +22,7 @@ __all__ = [
     "ChildRepository",
     "ClassRepository",
     "ConsentRepository",
+    "CustomContentRepository",
     "DeviceSettings",
     "ProfileRepository",
     "TelemetryRepository",

@@ -8,7 +8,11 @@ PLACES_HI = ("इकाई", "दहाई", "सैकड़ा", "हज़ा
 
 def digits(n: int, width: int) -> list[int]:
     """Digits of n from the ones place up, padded to `width`."""
-    return [(n // 10**i) % 10 for i in range(width)]
+    found = []
+    for _ in range(width):
+        n, digit = divmod(n, 10)
+        found.append(digit)
+    return found
 
 
 def width(*numbers: int) -> int:
@@ -17,8 +21,10 @@ def width(*numbers: int) -> int:
 
 def carries(a: int, b: int) -> int:
     """How many columns carry when adding a and b."""
-    count, carry = 0, 0
-    for x, y in zip(digits(a, width(a, b)), digits(b, width(a, b)), strict=True):
+    count = carry = 0
+    while a or b:
+        a, x = divmod(a, 10)
+        b, y = divmod(b, 10)
         carry = 1 if x + y + carry >= 10 else 0
         count += carry
     return count
@@ -26,8 +32,10 @@ def carries(a: int, b: int) -> int:
 
 def borrows(a: int, b: int) -> int:
     """How many columns borrow when subtracting b from a (a >= b)."""
-    count, borrow = 0, 0
-    for x, y in zip(digits(a, width(a)), digits(b, width(a)), strict=True):
+    count = borrow = 0
+    while a:
+        a, x = divmod(a, 10)
+        b, y = divmod(b, 10)
         borrow = 1 if x - borrow < y else 0
         count += borrow
     return count

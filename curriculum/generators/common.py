@@ -73,12 +73,9 @@ def indian(n: int) -> str:
         return str(n)
     text = str(n)
     head, tail = text[:-3], text[-3:]
-    groups: list[str] = []
-    while len(head) > 2:
-        groups.insert(0, head[-2:])
-        head = head[:-2]
-    if head:
-        groups.insert(0, head)
+    start = len(head) % 2  # an odd-length head keeps its first digit alone: 1,23,456
+    groups = [head[:start]] if start else []
+    groups += [head[i : i + 2] for i in range(start, len(head), 2)]
     return ",".join(groups) + "," + tail
 
 

@@ -33,7 +33,7 @@ def to_multiple_choice(question: Question, rng: Random) -> Question:
     options = [question.answer, *distractors]
     rng.shuffle(options)
     letter = LETTERS[options.index(question.answer)]
-    by_letter = (f"({letter})", f"{letter})")
+    by_letter: tuple[str, ...] = (f"({letter})", f"{letter})")
     if not {o.strip().lower() for o in options} & set(LETTERS):
         by_letter = (letter, *by_letter)  # a bare letter is unambiguous unless an option is one
     return question.model_copy(

@@ -1,0 +1,237 @@
+"""Generators: long and round things (Class 1), solids and their faces (Classes 2-3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from random import Random
+from typing import NamedTuple
+
+from curriculum.generators.common import BLANK
+from curriculum.generators.registry import register
+from curriculum.generators.shapes_common import Word, Wrong, fill, many, pick, table, words
+from curriculum.question import Question, Text
+
+# --- Class 1: What is Long? What is Round? ---------------------------------------------------
+
+ROLLERS = words("ball=गेंद, marble=कंचा, orange=संतरा, wheel=पहिया, tyre=टायर")
+# Round, but kept out of roll/slide questions: whether a coin rolls depends on how it lies.
+FLAT_ROUND = words("bangle=चूड़ी, coin=सिक्का, plate=थाली, roti=रोटी")
+LONG = words("stick=छड़ी, rope=रस्सी, snake=साँप, pencil=पेंसिल, ruler=पटरी, broom=झाड़ू, sugarcane=गन्ना")
+SLIDERS = words("book=किताब, brick=ईंट, box=डिब्बा, dice=पासा, duster=डस्टर, slate=स्लेट")
+_THING_ASK = {
+    "round": Word(en="Which of these is round:", hi="इनमें से कौन-सी चीज़ गोल है:"),
+    "long": Word(en="Which of these is long:", hi="इनमें से कौन-सी चीज़ लंबी है:"),
+    "roll": Word(en="Which of these can roll:", hi="इनमें से कौन-सी चीज़ लुढ़क सकती है:"),
+    "slide": Word(
+        en="Which of these cannot roll, but slides:",
+        hi="इनमें से कौन-सी चीज़ लुढ़कती नहीं, बस खिसकती है:",
+    ),
+}
+_SHAPE_HINT = Text(
+    en="Round things, like a ball or a bangle, curve all the way round. Long things, like a "
+    "rope or a stick, stretch far in one direction.",
+    hi="गेंद या चूड़ी जैसी गोल चीज़ें चारों ओर से मुड़ी होती हैं। रस्सी या छड़ी जैसी लंबी चीज़ें एक "
+    "ओर दूर तक फैली होती हैं।",
+)
+_MOVE_HINT = Text(
+    en="Things that are curved all round roll; things with flat faces slide.",
+    hi="चारों ओर से घुमावदार चीज़ें लुढ़कती हैं; सपाट सतह वाली चीज़ें खिसकती हैं।",
+)
+
+
+@register("maths.c1.long_round", family="geometry")
+def long_round(rng: Random, difficulty: int) -> Question:
+    tag = "maths.c1.long_round"
+    if difficulty == 3:
+        return _count_rollers(tag, rng)
+    kind = rng.choice(("round", "long") if difficulty == 1 else ("roll", "slide"))
+    fits, misfits = {
+        "round": (ROLLERS + FLAT_ROUND, LONG),
+        "long": (LONG, ROLLERS + FLAT_ROUND),
+        "roll": (ROLLERS, SLIDERS),
+        "slide": (SLIDERS, ROLLERS),
+    }[kind]
+    right, others = rng.choice(fits), rng.sample(misfits, 2 if difficulty == 1 else 3)
+    return pick(
+        tag,
+        rng,
+        difficulty,
+        _THING_ASK[kind],
+        right,
+        others,
+        kind,
+        _SHAPE_HINT if difficulty == 1 else _MOVE_HINT,
+    )
+
+
+def _count_rollers(tag: str, rng: Random) -> Question:
+    rolling = rng.randint(2, 4)
+    rollers = rng.sample(ROLLERS, rolling)
+    things = rollers + rng.sample(SLIDERS, 6 - rolling)
+    rng.shuffle(things)
+    en, hi = ", ".join(t.en for t in things), ", ".join(t.hi for t in things)
+    prompt = Text(
+        en=f"How many of these things can roll: {en}? Answer: {BLANK}",
+        hi=f"इनमें से कितनी चीज़ें लुढ़क सकती हैं: {hi}? उत्तर: {BLANK}",
+    )
+    hint = Text(
+        en=f"These roll: {', '.join(t.en for t in rollers)}. {_MOVE_HINT.en}",
+        hi=f"ये लुढ़कती हैं: {', '.join(t.hi for t in rollers)}। {_MOVE_HINT.hi}",
+    )
+    wrong: Wrong = [(rolling + 1, "off_by_one"), (rolling - 1, "off_by_one")]
+    wrong.append((6 - rolling, "counted_wrong"))  # counted the things that slide
+    data: dict[str, object] = {"kind": "count_roll", "things": [t.en for t in things]}
+    key = "count_roll:" + ",".join(sorted(t.en for t in things))
+    return fill(tag, 3, prompt, rolling, hint, data, wrong, key=key)
+
+
+# --- Solids: Class 2 (Shapes Around Us) and Class 3 (Toy Joy) ----------------------------------
+
+
+class Solid(NamedTuple):
+    en: str
+    hi: str
+    faces: int  # NCERT Class 3: curved surfaces count as faces (a cylinder has 3)
+    edges: int  # curved edges count too: a cylinder has 2, a cone 1
+    corners: int  # the tip of a cone is its corner
+    flat: int
+    curved: int
+    rolls: bool
+    slides: bool
+
+
+SOLIDS = [
+    Solid(en, hi, int(f), int(e), int(c), int(flat), int(curved), rolls == "yes", slides == "yes")
+    for en, hi, f, e, c, flat, curved, rolls, slides in table("""
+        cube     | घन    | 6 | 12 | 8 | 6 | 0 | no  | yes
+        cuboid   | घनाभ  | 6 | 12 | 8 | 6 | 0 | no  | yes
+        cylinder | बेलन  | 3 | 2  | 0 | 2 | 1 | yes | yes
+        cone     | शंकु  | 2 | 1  | 1 | 1 | 1 | yes | yes
+        sphere   | गोला  | 1 | 0  | 0 | 0 | 1 | yes | no
+    """)
+]
+# Everyday things of each shape; the Hindi is in the oblique form, to read "पासे का आकार".
+EXAMPLES = {
+    "cube": words("dice=पासे, ice cube=बर्फ़ के टुकड़े"),
+    "cuboid": words("brick=ईंट, matchbox=माचिस की डिब्बी"),
+    "cylinder": words("candle=मोमबत्ती, pipe=पाइप"),
+    "cone": words("ice-cream cone=आइसक्रीम कोन, birthday cap=जन्मदिन की टोपी"),
+    "sphere": words("ball=गेंद, laddoo=लड्डू"),
+}
+ABOUT = {
+    "cube": Text(
+        en="A cube has 6 flat faces (squares), 12 edges and 8 corners. It slides; it does not "
+        "roll.",
+        hi="घन के 6 समतल फलक (वर्ग), 12 किनारे और 8 कोने होते हैं। यह खिसकता है, लुढ़कता नहीं।",
+    ),
+    "cuboid": Text(
+        en="A cuboid has 6 flat faces (rectangles), 12 edges and 8 corners. It slides; it does "
+        "not roll.",
+        hi="घनाभ के 6 समतल फलक (आयत), 12 किनारे और 8 कोने होते हैं। यह खिसकता है, लुढ़कता नहीं।",
+    ),
+    "cylinder": Text(
+        en="A cylinder has 3 faces (2 flat, 1 curved), 2 curved edges and no corners. It rolls "
+        "and it slides.",
+        hi="बेलन के 3 फलक (2 समतल, 1 घुमावदार) और 2 घुमावदार किनारे होते हैं; कोई कोना नहीं होता। "
+        "यह लुढ़कता भी है और खिसकता भी है।",
+    ),
+    "cone": Text(
+        en="A cone has 2 faces (1 flat, 1 curved), 1 curved edge and 1 corner (its tip). It "
+        "rolls and it slides.",
+        hi="शंकु के 2 फलक (1 समतल, 1 घुमावदार), 1 घुमावदार किनारा और 1 कोना (उसकी नोक) होता है। "
+        "यह लुढ़कता भी है और खिसकता भी है।",
+    ),
+    "sphere": Text(
+        en="A sphere has 1 curved face, no edges and no corners. It rolls; it does not slide.",
+        hi="गोले का 1 घुमावदार फलक होता है; कोई किनारा या कोना नहीं होता। यह लुढ़कता है, खिसकता नहीं।",
+    ),
+}
+# kind | question | Hindi
+_SOLID_ASK_TEXT = {
+    kind: Word(en=en, hi=hi)
+    for kind, en, hi in table("""
+        roll_and_slide | Which of these solids can both roll and slide: | इनमें से कौन-सा ठोस लुढ़क भी सकता है और खिसक भी सकता है:
+        only_roll | Which of these solids rolls but cannot slide: | इनमें से कौन-सा ठोस लुढ़कता है, पर खिसकता नहीं:
+        only_slide | Which of these solids slides but cannot roll: | इनमें से कौन-सा ठोस खिसकता है, पर लुढ़कता नहीं:
+        only_flat | Which of these solids has only flat faces: | इनमें से किस ठोस के सभी फलक समतल हैं:
+        only_curved | Which of these solids has only a curved face: | इनमें से किस ठोस का केवल एक घुमावदार फलक है:
+        flat_and_curved | Which of these solids has both flat and curved faces: | इनमें से किस ठोस के समतल और घुमावदार दोनों तरह के फलक हैं:
+    """)  # noqa: E501
+}
+_SOLID_FITS: dict[str, Callable[[Solid], bool]] = {
+    "roll_and_slide": lambda s: s.rolls and s.slides,
+    "only_roll": lambda s: s.rolls and not s.slides,
+    "only_slide": lambda s: s.slides and not s.rolls,
+    "only_flat": lambda s: s.curved == 0,
+    "only_curved": lambda s: s.flat == 0,
+    "flat_and_curved": lambda s: s.flat > 0 and s.curved > 0,
+}
+_COUNTED = {  # Hindi in the genitive: "बेलन के समतल फलकों की संख्या"
+    "flat": Word("flat faces", "समतल फलकों"),
+    "curved": Word("curved faces", "घुमावदार फलकों"),
+    "faces": Word("faces", "फलकों"),
+    "edges": Word("edges", "किनारों"),
+    "corners": Word("corners", "कोनों"),
+}
+
+
+def _solid_count(
+    tag: str, difficulty: int, solid: Solid, prop: str, related: Sequence[str]
+) -> Question:
+    """'Number of <prop> of a <solid> = ____'; wrong answers mix it up with the related counts."""
+    answer = int(getattr(solid, prop))
+    name = _COUNTED[prop]
+    prompt = Text(
+        en=f"Number of {name.en} of a {solid.en} = {BLANK}",
+        hi=f"{solid.hi} के {name.hi} की संख्या = {BLANK}",
+    )
+    wrong: Wrong = [(getattr(solid, p), "shape_property") for p in related if p != prop]
+    wrong += [(answer + 1, "off_by_one"), (answer - 1, "off_by_one")]
+    wrong += [(getattr(s, prop), "shape_property") for s in SOLIDS]  # another solid's count
+    data: dict[str, object] = {"solid": solid.en, "property": prop}
+    return fill(tag, difficulty, prompt, answer, ABOUT[solid.en], data, wrong)
+
+
+@register("maths.c2.shapes_3d", family="geometry")
+def shapes_3d(rng: Random, difficulty: int) -> Question:
+    tag = "maths.c2.shapes_3d"
+    solid = rng.choice(SOLIDS)
+    if difficulty == 2:
+        prop = rng.choice(("flat", "curved"))
+        return _solid_count(tag, 2, solid, prop, ("flat", "curved", "faces"))
+    if difficulty == 3:
+        kind = rng.choice(sorted(_SOLID_FITS))
+        ask, fits = _SOLID_ASK_TEXT[kind], _SOLID_FITS[kind]
+        right = rng.choice([s for s in SOLIDS if fits(s)])
+        others = [Word(s.en, s.hi) for s in rng.sample([s for s in SOLIDS if not fits(s)], 2)]
+        return pick(tag, rng, 3, ask, Word(right.en, right.hi), others, kind, ABOUT[right.en])
+    example = rng.choice(EXAMPLES[solid.en])
+    article = "An" if example.en[0] in "aeiou" else "A"
+    prompt = Text(
+        en=f"{article} {example.en} has the shape of a {BLANK}.",
+        hi=f"{example.hi} का आकार {BLANK} है।",
+    )
+    wrong: Wrong = [(s.en, "shape_property") for s in rng.sample(SOLIDS, 5) if s != solid]
+    data: dict[str, object] = {"kind": "example", "example": example.en}
+    accepted = (solid.hi, solid.en.capitalize())
+    return fill(tag, 1, prompt, solid.en, ABOUT[solid.en], data, wrong, accepted)
+
+
+@register("maths.c3.solids_faces", family="geometry")
+def solids_faces(rng: Random, difficulty: int) -> Question:
+    tag, props = "maths.c3.solids_faces", ("faces", "edges", "corners")
+    if difficulty < 3:  # flat-faced solids first, then the ones with curved faces
+        solid = rng.choice(SOLIDS[:2] if difficulty == 1 else SOLIDS[2:])
+        return _solid_count(tag, difficulty, solid, rng.choice(props), props)
+    right = rng.choice(SOLIDS)
+    counts = (right.faces, right.edges, right.corners)
+    others = rng.sample([s for s in SOLIDS if (s.faces, s.edges, s.corners) != counts], 2)
+    f, e, c = counts
+    ask = Word(
+        en=f"Which solid has {many(f, 'face')}, {many(e, 'edge')} and {many(c, 'corner')}:",
+        hi=f"किस ठोस के {f} फलक, {e} किनारे और {c} कोने हैं:",
+    )
+    others_words = [Word(s.en, s.hi) for s in others]
+    return pick(
+        tag, rng, 3, ask, Word(right.en, right.hi), others_words, f"fec{f}-{e}-{c}", ABOUT[right.en]
+    )

@@ -1,0 +1,313 @@
+"""Geometry generators: each answer recomputed from `question.data` with facts written here,
+separately from the generators' own tables."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from curriculum.question import Question
+from tests.curriculum.harness import family_tags, run_generator_checks
+
+# --- facts, written independently ---------------------------------------------------------
+
+ROLLS = {"ball", "marble", "orange", "wheel", "tyre"}
+SLIDES = {"book", "brick", "box", "dice", "duster", "slate"}
+ROUND = ROLLS | {"bangle", "coin", "plate", "roti"}
+LONG = {"stick", "rope", "snake", "pencil", "ruler", "broom", "sugarcane"}
+
+# solid: faces, edges, corners (NCERT Class 3), flat faces, curved faces, rolls, slides
+SOLID = {
+    "cube": (6, 12, 8, 6, 0, False, True),
+    "cuboid": (6, 12, 8, 6, 0, False, True),
+    "cylinder": (3, 2, 0, 2, 1, True, True),
+    "cone": (2, 1, 1, 1, 1, True, True),
+    "sphere": (1, 0, 0, 0, 1, True, False),
+}
+PROPERTY_INDEX = {"faces": 0, "edges": 1, "corners": 2, "flat": 3, "curved": 4}
+SHAPE_OF = {
+    "dice": "cube",
+    "ice cube": "cube",
+    "brick": "cuboid",
+    "matchbox": "cuboid",
+    "candle": "cylinder",
+    "pipe": "cylinder",
+    "ice-cream cone": "cone",
+    "birthday cap": "cone",
+    "ball": "sphere",
+    "laddoo": "sphere",
+}
+SOLID_TEST = {
+    "roll_and_slide": lambda f: f[5] and f[6],
+    "only_roll": lambda f: f[5] and not f[6],
+    "only_slide": lambda f: f[6] and not f[5],
+    "only_flat": lambda f: f[4] == 0,
+    "only_curved": lambda f: f[3] == 0,
+    "flat_and_curved": lambda f: f[3] > 0 and f[4] > 0,
+}
+SIDES = {"triangle": 3, "square": 4, "rectangle": 4, "pentagon": 5, "hexagon": 6, "circle": 0}
+
+NO_SYMMETRY = set("FGJLNPQRSZ")
+TWO_LINES = set("HIOX")
+FIGURE_LINES = {
+    "a square": "4",
+    "a rectangle (not a square)": "2",
+    "an equilateral triangle (all sides equal)": "3",
+    "an isosceles triangle (only two sides equal)": "1",
+    "a scalene triangle (all sides different)": "0",
+    "a semicircle": "1",
+    "a regular pentagon": "5",
+    "a regular hexagon": "6",
+    "a regular octagon": "8",
+    "a circle": "many",
+}
+C4_FACT_ANSWERS = {
+    "Number of equal sides of a square": 4,
+    "Number of right angles in a square": 4,
+    "Number of right angles in a rectangle": 4,
+    "Number of pairs of equal opposite sides in a rectangle": 2,
+    "Number of equal sides of an equilateral triangle": 3,
+    "Number of corners of a triangle": 3,
+    "Number of corners of a circle": 0,
+}
+COMPASS = ["north", "east", "south", "west"]
+STEP = {"north": (0, 1), "east": (1, 0), "south": (0, -1), "west": (-1, 0)}
+
+
+def one_fits(q: Question, fits: set[str], size: int) -> None:
+    """A 'which of these' question: exactly one choice fits, it is the answer, all are shown."""
+    choices = q.data["choices"]
+    assert len(choices) == len(set(choices)) == size
+    assert [c for c in choices if c in fits] == [q.answer]
+    assert all(c in q.prompt.en for c in choices)
+
+
+# --- oracles ---------------------------------------------------------------------------------
+
+
+def long_round(q: Question) -> None:
+    kind = q.data["kind"]
+    if kind == "count_roll":
+        things = q.data["things"]
+        assert len(things) == 6 and set(things) <= ROLLS | SLIDES
+        assert q.answer == str(sum(t in ROLLS for t in things))
+        assert all(t in q.prompt.en for t in things)
+        return
+    pool = {"round": ROUND, "long": LONG, "roll": ROLLS, "slide": SLIDES}[kind]
+    others = {"round": LONG, "long": ROUND, "roll": SLIDES, "slide": ROLLS}[kind]
+    one_fits(q, pool, 3 if kind in ("round", "long") else 4)
+    assert all(c in pool | others for c in q.data["choices"])
+
+
+def shapes_3d(q: Question) -> None:
+    if q.data.get("kind") == "example":
+        assert q.answer == SHAPE_OF[q.data["example"]]
+        assert q.data["example"] in q.prompt.en
+    elif "property" in q.data:
+        assert q.data["property"] in ("flat", "curved")
+        facts = SOLID[q.data["solid"]]
+        assert q.answer == str(facts[PROPERTY_INDEX[q.data["property"]]])
+        assert q.data["solid"] in q.prompt.en and f"{q.data['property']} faces" in q.prompt.en
+    else:
+        test = SOLID_TEST[q.data["kind"]]
+        one_fits(q, {s for s, f in SOLID.items() if test(f)}, 3)
+
+
+def solids_faces(q: Question) -> None:
+    if "property" in q.data:
+        assert q.data["property"] in ("faces", "edges", "corners")
+        flat_only = q.data["solid"] in ("cube", "cuboid")
+        assert flat_only == (q.difficulty == 1)
+        assert q.answer == str(SOLID[q.data["solid"]][PROPERTY_INDEX[q.data["property"]]])
+        assert q.data["solid"] in q.prompt.en and q.data["property"] in q.prompt.en
+        return
+    f, e, c = (int(n) for n in re.findall(r"\d+", q.data["kind"]))
+    one_fits(q, {s for s, facts in SOLID.items() if facts[:3] == (f, e, c)}, 3)
+    assert f"{f} फलक, {e} किनारे और {c} कोने" in (q.prompt.hi or "")
+
+
+def _shape_count(q: Question) -> bool:
+    if "part" not in q.data or "shape" not in q.data:
+        return False
+    shape, part = q.data["shape"], q.data["part"]
+    assert part in ("sides", "corners") and (shape != "circle" or part == "corners")
+    assert q.answer == str(SIDES[shape])
+    assert shape in q.prompt.en and part in q.prompt.en
+    return True
+
+
+def _shape_total(q: Question) -> bool:
+    if "groups" not in q.data:
+        return False
+    groups = q.data["groups"]
+    assert len({name for _, name in groups}) == 2 and "circle" not in {n for _, n in groups}
+    assert q.answer == str(sum(n * SIDES[name] for n, name in groups))
+    for n, name in groups:
+        assert f"{n} {name}" in q.prompt.en
+    assert q.data["part"] in q.prompt.en
+    return True
+
+
+def riddle_shape(text: str) -> str:
+    if "no corners" in text:
+        return "circle"
+    if "3 sides" in text:
+        return "triangle"
+    return "square" if "all my sides are equal" in text else "rectangle"
+
+
+def _shapes_used(q: Question) -> set[str]:
+    if "groups" in q.data:
+        return {name for _, name in q.data["groups"]}
+    return {q.data["shape"]}
+
+
+def shapes_2d(q: Question) -> None:
+    assert _shapes_used(q) <= {"triangle", "square", "rectangle", "circle"}  # Class 2 shapes
+    if _shape_count(q) or _shape_total(q):
+        return
+    assert q.data["kind"] == "riddle"
+    assert q.answer == riddle_shape(q.prompt.en)
+
+
+def shapes_2d_properties(q: Question) -> None:
+    if _shape_count(q) or _shape_total(q):
+        return
+    _, part, n = q.data["kind"].split(":")
+    one_fits(q, {s for s, sides in SIDES.items() if sides == int(n)}, 3)
+    assert (f"{n} {part}" if int(n) else "no corners") in q.prompt.en
+
+
+def symmetry_letters(q: Question) -> None:
+    kind = q.data["kind"]
+    if kind == "count":
+        letters = q.data["letters"]
+        assert len(set(letters)) == 5 and all(letter in q.prompt.en for letter in letters)
+        assert q.answer == str(sum(letter not in NO_SYMMETRY for letter in letters))
+        return
+    letters = {chr(c) for c in range(ord("A"), ord("Z") + 1)}
+    fits = letters - NO_SYMMETRY if kind == "has_line" else NO_SYMMETRY
+    one_fits(q, fits, 3 if kind == "has_line" else 4)
+
+
+def symmetry_lines(q: Question) -> None:
+    figure = q.data["figure"]
+    if figure.startswith("the letter "):
+        letter = figure[-1]
+        expected = "2" if letter in TWO_LINES else "0" if letter in NO_SYMMETRY else "1"
+    else:
+        expected = FIGURE_LINES[figure]
+        assert (expected in ("5", "6", "8", "many")) == (q.difficulty == 3)
+    assert q.answer == expected and figure in q.prompt.en
+
+
+def described_shape(text: str) -> str:
+    if "centre" in text:
+        return "circle"
+    if "3 sides" in text or "one side fewer than a square" in text:
+        return "triangle"
+    if "4 equal sides" in text or "All its sides are equal" in text:
+        return "square"
+    return "rectangle"
+
+
+def shapes_properties(q: Question) -> None:
+    kind = q.data["kind"]
+    if kind == "fact":
+        assert q.answer == str(C4_FACT_ANSWERS[q.data["fact"]])
+    elif kind == "diameter":
+        assert (
+            q.answer == str(2 * q.data["radius"])
+            and f"radius of {q.data['radius']} cm" in q.prompt.en
+        )
+    elif kind == "radius":
+        assert q.data["diameter"] % 2 == 0 and q.answer == str(q.data["diameter"] // 2)
+        assert f"diameter of {q.data['diameter']} cm" in q.prompt.en
+    else:
+        one_fits(q, {described_shape(q.prompt.en)}, 3)
+
+
+def angles_turns(q: Question) -> None:
+    kind = q.data["kind"]
+    if kind in ("degrees", "right_angles"):
+        quarters = {"quarter": 1, "half": 2, "three-quarter": 3, "full": 4}[q.data["turn"]]
+        assert q.answer == str(quarters * 90 if kind == "degrees" else quarters)
+        assert f"A {q.data['turn']} turn" in q.prompt.en
+    elif kind == "classify":
+        d = q.data["degrees"]
+        expected = (
+            "acute" if d < 90 else "right" if d == 90 else "obtuse" if d < 180 else "straight"
+        )
+        assert 0 < d <= 180 and q.answer == f"{expected} angle" and f"{d}°" in q.prompt.en
+    else:
+        start, end = q.data["start"], q.data["end"]
+        assert start != end and 1 <= start <= 12 and 1 <= end <= 12
+        assert q.answer == str(((end - start) % 12) * 30)
+        assert f"from {start} to {end}" in q.prompt.en
+
+
+def area_perimeter(q: Question) -> None:
+    kind, d = q.data["kind"], q.data
+    if kind == "grid_area":  # the drawing is the data
+        rows = [line for line in q.prompt.en.splitlines() if line.startswith("#")]
+        assert len(rows) == d["breadth"] and all(r.split() == ["#"] * d["length"] for r in rows)
+        assert q.answer == str(sum(r.count("#") for r in rows))
+        return
+    if kind in ("area", "perimeter"):
+        length, breadth = d["length"], d["breadth"]
+        expected = length * breadth if kind == "area" else length + breadth + length + breadth
+        assert q.answer == str(expected)
+    elif kind == "square_side":
+        assert d["perimeter"] % 4 == 0 and q.answer == str(d["perimeter"] // 4)
+    elif kind == "breadth_from_area":
+        breadth = d["area"] // d["length"]
+        assert breadth * d["length"] == d["area"] and breadth < d["length"]
+        assert q.answer == str(breadth)
+    else:
+        length = (d["perimeter"] - 2 * d["breadth"]) // 2
+        assert length > d["breadth"] and q.answer == str(length)
+    assert all(str(v) in q.prompt.en for v in d.values() if isinstance(v, int))
+
+
+def maps_directions(q: Question) -> None:
+    if q.data["kind"] == "turns":
+        facing = COMPASS.index(q.data["start"])
+        for turn in q.data["turns"]:
+            facing += {"right": 1, "left": 3, "half": 2}[turn]
+        assert q.answer == COMPASS[facing % 4]
+        assert f"facing {q.data['start']}" in q.prompt.en
+        assert (len(q.data["turns"]) == 1) == (q.difficulty == 1)
+        return
+    x = y = 0
+    for direction, steps in q.data["moves"]:
+        dx, dy = STEP[direction]
+        x, y = x + dx * steps, y + dy * steps
+        assert f"{steps} step{'s' if steps > 1 else ''} {direction}" in q.prompt.en
+    ax, ay = STEP[q.data["asked"]]
+    distance = x * ax + y * ay
+    assert distance > 0 and q.answer == str(distance)
+
+
+ORACLES = {
+    "maths.c1.long_round": long_round,
+    "maths.c2.shapes_3d": shapes_3d,
+    "maths.c2.shapes_2d": shapes_2d,
+    "maths.c3.solids_faces": solids_faces,
+    "maths.c3.shapes_2d_properties": shapes_2d_properties,
+    "maths.c3.symmetry_letters": symmetry_letters,
+    "maths.c4.shapes_properties": shapes_properties,
+    "maths.c4.symmetry_lines": symmetry_lines,
+    "maths.c5.angles_turns": angles_turns,
+    "maths.c5.area_perimeter": area_perimeter,
+    "maths.c5.maps_directions": maps_directions,
+}
+
+
+def test_every_generator_of_the_family_has_an_oracle() -> None:
+    assert set(ORACLES) == family_tags("geometry")
+
+
+@pytest.mark.parametrize("skill_tag", sorted(ORACLES))
+def test_generator_is_right_for_5000_seeds(skill_tag: str) -> None:
+    run_generator_checks(skill_tag, ORACLES[skill_tag])

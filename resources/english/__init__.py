@@ -1,0 +1,1 @@
+"""Bundled word lists and sentences for the English generators (plain text), one file per list."""

@@ -3,12 +3,12 @@
 from storage.repositories.attempts import AttemptRepository
 from storage.repositories.children import ChildRepository
 from storage.repositories.classes import ClassRepository
-from storage.repositories.custom import CustomContentRepository
 from storage.repositories.consents import (
     CertificateRepository,
     ConsentRepository,
     TelemetryRepository,
 )
+from storage.repositories.custom import CustomContentRepository
 from storage.repositories.profiles import (
     DeviceSettings,
     ProfileRepository,

@@ -7,6 +7,7 @@ import pytest
 from curriculum.engine import NotEnoughQuestions, generate
 from curriculum.generators import UnknownSkill
 from curriculum.question import worksheet_hash
+from curriculum.syllabus import builtin_syllabus
 
 ALL_TYPES = (
     "fill_blank",
@@ -83,3 +84,12 @@ def test_worksheet_hash_changes_with_the_questions_and_their_order() -> None:
     assert worksheet_hash(made) == worksheet_hash(list(made))
     assert worksheet_hash(made) != worksheet_hash(made[::-1])
     assert worksheet_hash(made) != worksheet_hash(generate("maths.c3.mult_tables", 10, seed=2))
+
+
+@pytest.mark.parametrize(
+    "skill_tag",
+    [s.tag for s in builtin_syllabus().skills() if s.tag.startswith("maths.")],
+)
+def test_every_maths_skill_fills_a_20_question_sheet(skill_tag: str) -> None:
+    made = generate(skill_tag, 20, seed=1)
+    assert len({q.key for q in made}) == 20

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         ConsentRepository,
         CustomContentRepository,
         DeviceSettings,
+        MasteryRepository,
         ProfileRepository,
         TelemetryRepository,
         TopicPreferenceRepository,
@@ -198,6 +199,12 @@ class Store:
         from storage.repositories import CustomContentRepository
 
         return CustomContentRepository(self)
+
+    @cached_property
+    def mastery(self) -> MasteryRepository:
+        from storage.repositories import MasteryRepository
+
+        return MasteryRepository(self)
 
     @cached_property
     def settings(self) -> DeviceSettings:

@@ -9,6 +9,7 @@ from storage.repositories.consents import (
     TelemetryRepository,
 )
 from storage.repositories.custom import CustomContentRepository
+from storage.repositories.mastery import MasteryRepository
 from storage.repositories.profiles import (
     DeviceSettings,
     ProfileRepository,
@@ -24,6 +25,7 @@ __all__ = [
     "ConsentRepository",
     "CustomContentRepository",
     "DeviceSettings",
+    "MasteryRepository",
     "ProfileRepository",
     "TelemetryRepository",
     "TopicPreferenceRepository",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storage.errors import NotFoundError
 from storage.repositories.base import Repository
 from storage.tables import WORKSHEETS
+from worksheets.codes import normalise_code
 from worksheets.model import Worksheet
 
 
@@ -18,10 +19,27 @@ class WorksheetRepository(Repository[Worksheet]):
     def add(self, worksheet: Worksheet | Mapping[str, Any]) -> Worksheet:
         return self._insert([worksheet])[0]
 
+    def add_many(self, worksheets: Sequence[Worksheet]) -> list[Worksheet]:
+        """A class set in one transaction: all sheets or none."""
+        return self._insert(worksheets)
+
+    def find(self, id_or_code: str) -> Worksheet:
+        """By id, or by the code printed on the sheet."""
+        found = self._select("id = ? AND deleted_at IS NULL", (id_or_code,))
+        return found[0] if found else self.by_code(id_or_code)
+
+    def hashes_for_child(self, child_id: str) -> frozenset[str]:
+        rows = self.store.query(
+            "SELECT verification_hash FROM worksheets WHERE child_id = ? AND deleted_at IS NULL",
+            (child_id,),
+        )
+        return frozenset(r["verification_hash"] for r in rows)
+
     def by_code(self, code: str) -> Worksheet:
-        found = self._select("code = ? AND deleted_at IS NULL", (code.strip().upper(),))
+        wanted = normalise_code(code)
+        found = self._select("code = ? AND deleted_at IS NULL", (wanted,))
         if not found:
-            raise NotFoundError(f"no worksheet with code {code.strip().upper()}")
+            raise NotFoundError(f"no worksheet with code or id {code.strip()}")
         return found[0]
 
     def for_child(self, child_id: str) -> list[Worksheet]:

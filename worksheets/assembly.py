@@ -1,0 +1,191 @@
+"""Putting a worksheet together: which skills, how many questions each, in what order.
+
+Modes: *chosen* (the skills asked for, shared out evenly), *adaptive* (weighted by the child's
+mastery, see adaptive.py) and *versions* (the same skills with different numbers and order, so
+neighbours cannot copy). The result is a full snapshot — questions, seed, generator version and
+what is printed in the header — so a stored worksheet re-renders identically forever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from random import Random
+
+from curriculum.banks import BankItem
+from curriculum.engine import generate
+from curriculum.question import Question, QuestionType, worksheet_hash
+from curriculum.syllabus import Syllabus
+from worksheets.adaptive import SkillStatus, apportion, weigh_skills
+from worksheets.codes import worksheet_code
+from worksheets.model import Worksheet, WorksheetMode
+
+GENERATOR_VERSION = "2026.11-1"
+MAX_RETRIES = 8
+SUBJECT_NAMES = {"maths": "Maths", "english": "English", "evs": "EVS", "custom": "My syllabus"}
+
+
+class AssemblyError(ValueError):
+    """The request cannot make a worksheet (no skills, unknown skill, ...)."""
+
+
+@dataclass(frozen=True)
+class SheetRequest:
+    subject: str
+    grade: int
+    skills: tuple[str, ...] = ()  # chosen skills; for adaptive, limits the choice if given
+    count: int = 20
+    mode: WorksheetMode = "chosen"
+    difficulty: int | None = None
+    qtypes: tuple[QuestionType, ...] = ()
+    seed: int = 1
+    settings: dict[str, object] = field(default_factory=dict)  # language, paper, large_print...
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who the sheet is for: printed in its header and kept in its snapshot."""
+
+    child_id: str | None = None
+    class_id: str | None = None
+    child_name: str | None = None
+    class_name: str | None = None
+    statuses: dict[str, SkillStatus] = field(default_factory=dict)
+    used_hashes: frozenset[str] = frozenset()  # sheets this child already had
+
+
+def assemble(
+    request: SheetRequest,
+    recipient: Recipient,
+    syllabus: Syllabus,
+    today: str,
+    version_label: str | None = None,
+    extra_items: Sequence[BankItem] = (),
+) -> Worksheet:
+    """One worksheet; never one identical to a sheet the child already had."""
+    plan = _plan(request, recipient, syllabus, today)
+    for attempt in range(MAX_RETRIES):
+        seed = request.seed + attempt * 7919
+        questions = _questions(plan, request, seed, version_label, extra_items)
+        digest = worksheet_hash(questions)
+        if digest not in recipient.used_hashes:
+            return _worksheet(
+                request, recipient, syllabus, plan, questions, seed, digest, version_label, today
+            )
+    raise AssemblyError("could not make a worksheet this child has not had; choose more skills")
+
+
+def _plan(
+    request: SheetRequest, recipient: Recipient, syllabus: Syllabus, today: str
+) -> dict[str, int]:
+    if request.mode == "adaptive":
+        candidates = request.skills or _grade_skills(
+            syllabus, request.subject, request.grade, recipient.statuses
+        )
+        weights = weigh_skills(candidates, recipient.statuses, today)
+    else:
+        if not request.skills:
+            raise AssemblyError("choose at least one skill or chapter")
+        weights = {tag: 1 for tag in request.skills}
+    for tag in weights:
+        try:
+            syllabus.skill(tag)
+        except LookupError:
+            raise AssemblyError(f"no skill {tag!r} in the syllabus") from None
+    return apportion(weights, request.count)
+
+
+def _grade_skills(
+    syllabus: Syllabus, subject: str, grade: int, statuses: dict[str, SkillStatus]
+) -> list[str]:
+    """The child's own grade, plus earlier grades' skills they are still learning."""
+    skills: list[str] = []
+    for _name, entry in syllabus.entries(subject=subject):
+        for chapter in entry.chapters:
+            for skill in chapter.skills:
+                still_learning = statuses.get(skill.tag, SkillStatus()).level in (
+                    "learning",
+                    "improving",
+                )
+                if entry.grade == grade or (entry.grade < grade and still_learning):
+                    skills.append(skill.tag)
+    if not skills:
+        raise AssemblyError(f"the syllabus has no {subject} skills for Class {grade}")
+    return skills
+
+
+def _questions(
+    plan: dict[str, int],
+    request: SheetRequest,
+    seed: int,
+    version_label: str | None,
+    extra_items: Sequence[BankItem],
+) -> list[Question]:
+    used: set[str] = set()
+    questions: list[Question] = []
+    salt = f"{seed}:{version_label or ''}"
+    for tag, count in plan.items():
+        made = generate(
+            tag,
+            count,
+            _seed(salt, tag),
+            difficulty=request.difficulty,
+            qtypes=request.qtypes,
+            avoid=used,
+            extra_items=extra_items,
+        )
+        used.update(q.key for q in made)
+        questions += made
+    if version_label:  # versions also differ in order, so a neighbour's sheet does not help
+        Random(salt).shuffle(questions)
+    return questions
+
+
+def _seed(salt: str, tag: str) -> int:
+    return Random(f"{salt}|{tag}").getrandbits(48)
+
+
+def _worksheet(
+    request: SheetRequest,
+    recipient: Recipient,
+    syllabus: Syllabus,
+    plan: dict[str, int],
+    questions: Collection[Question],
+    seed: int,
+    digest: str,
+    version_label: str | None,
+    today: str,
+) -> Worksheet:
+    main_skill = max(plan, key=lambda t: plan[t])
+    chapters = {syllabus.chapter_of(tag).title for tag in plan}
+    subject = SUBJECT_NAMES.get(request.subject, request.subject.title())
+    title = (
+        f"{subject} — {chapters.pop()}"
+        if len(chapters) == 1
+        else f"{subject} — Class {request.grade} practice"
+    )
+    skill = syllabus.skill(main_skill)
+    settings = {
+        **request.settings,
+        "title": title,
+        "concept": {"en": skill.concept, "hi": skill.concept_hi},
+        "child_name": recipient.child_name,
+        "class_name": recipient.class_name,
+        "date": today,
+        "skills": plan,
+    }
+    return Worksheet(
+        child_id=recipient.child_id,
+        class_id=recipient.class_id,
+        code=worksheet_code(),
+        title=title,
+        subject=request.subject,
+        grade=request.grade,
+        mode=request.mode,
+        version_label=version_label,
+        seed=seed,
+        generator_version=GENERATOR_VERSION,
+        questions=[q.model_dump(mode="json") for q in questions],
+        settings=settings,
+        verification_hash=digest,
+    )

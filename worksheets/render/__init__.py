@@ -1,0 +1,1 @@
+"""PDF rendering of worksheets, answer keys, class sets and certificates (reportlab)."""

@@ -1,0 +1,170 @@
+"""Page layout on a plain reportlab canvas: measure, wrap, place — then draw.
+
+Layout produces a list of pages of drawing operations before anything is drawn. That keeps the
+renderer fast (no flowable machinery), lets the footer say "page 2 of 3", and lets the benchmark
+replay exactly the same strings on a bare canvas to measure the floor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from worksheets.render.fonts import Face, FontSet
+
+Paper = Literal["A4", "Letter"]
+PAPER_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
+MARGIN = 14 * mm
+
+
+@dataclass(frozen=True)
+class Text:
+    font: str
+    size: float
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float = 0.6
+    grey: float = 0.0
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: float  # grey level of the fill, 1 = white
+
+
+@dataclass(frozen=True)
+class Qr:
+    x: float
+    y: float
+    size: float
+    value: str
+
+
+Op = Text | Line | Box | Qr
+
+
+@dataclass
+class Page:
+    ops: list[Op] = field(default_factory=list)
+
+
+class Measure:
+    """Text widths, cached per font, size and word: the same words recur on every sheet."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, float, str], float] = {}
+
+    def width(self, text: str, font: str, size: float) -> float:
+        key = (font, size, text)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = stringWidth(text, font, size)
+        return found
+
+    def wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
+        """Lines of at most `width`; explicit newlines kept; an over-long word is split."""
+        lines: list[str] = []
+        space = self.width(" ", font, size)
+        for paragraph in text.split("\n"):
+            current, used = "", 0.0
+            for word in paragraph.split(" "):
+                w = self.width(word, font, size)
+                if current and used + space + w > width:
+                    lines.append(current)
+                    current, used = "", 0.0
+                for piece in self._split_long(word, font, size, width) if w > width else [word]:
+                    if current and used + space + self.width(piece, font, size) > width:
+                        lines.append(current)
+                        current, used = "", 0.0
+                    current = f"{current} {piece}" if current else piece
+                    used = self.width(current, font, size)
+            lines.append(current)
+        return lines
+
+    def _split_long(self, word: str, font: str, size: float, width: float) -> list[str]:
+        pieces, current = [], ""
+        for char in word:
+            if current and self.width(current + char, font, size) > width:
+                pieces.append(current)
+                current = ""
+            current += char
+        return [*pieces, current] if current else pieces
+
+
+@dataclass
+class Cursor:
+    """Where the next line goes: within the printable frame of the current page."""
+
+    page: Page
+    x: float
+    y: float
+    width: float
+
+
+def draw(pages: list[Page], canvas: Canvas, fonts: FontSet) -> None:
+    """Execute the operations, one canvas page per layout page."""
+    for page in pages:
+        current: tuple[str, float] | None = None
+        for op in page.ops:
+            if isinstance(op, Text):
+                if current != (op.font, op.size):
+                    canvas.setFont(op.font, op.size)
+                    current = (op.font, op.size)
+                canvas.drawString(op.x, op.y, op.text)
+            elif isinstance(op, Line):
+                canvas.setStrokeGray(op.grey)
+                canvas.setLineWidth(op.width)
+                canvas.line(op.x1, op.y1, op.x2, op.y2)
+            elif isinstance(op, Box):
+                canvas.setFillGray(op.fill)
+                canvas.setStrokeGray(0.6)
+                canvas.roundRect(op.x, op.y, op.w, op.h, 4, stroke=1, fill=1)
+                canvas.setFillGray(0)
+            else:
+                _draw_qr(canvas, op)
+        canvas.showPage()
+
+
+def _draw_qr(canvas: Canvas, op: Qr) -> None:
+    """A QR code drawn as filled squares (quicker than a graphics Drawing per sheet)."""
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(op.value)
+    code.make()
+    modules: int = code.getModuleCount()  # type: ignore[no-untyped-call]
+    cell = op.size / (modules + 2)
+    canvas.setFillGray(0)
+    for row in range(modules):
+        for col in range(modules):
+            if code.isDark(row, col):  # type: ignore[no-untyped-call]
+                canvas.rect(
+                    op.x + (col + 1) * cell,
+                    op.y + op.size - (row + 2) * cell,
+                    cell,
+                    cell,
+                    stroke=0,
+                    fill=1,
+                )
+
+
+def face_text(face: Face, text: str, size: float, x: float, y: float, bold: bool = False) -> Text:
+    return Text(face.bold if bold else face.regular, size, x, y, face.prepare(text, size))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from random import Random
 
 from curriculum.banks import BankItem
@@ -171,7 +172,7 @@ def _worksheet(
         "concept": {"en": skill.concept, "hi": skill.concept_hi},
         "child_name": recipient.child_name,
         "class_name": recipient.class_name,
-        "date": today,
+        "date": _printed_date(today),
         "skills": plan,
     }
     return Worksheet(
@@ -189,3 +190,9 @@ def _worksheet(
         settings=settings,
         verification_hash=digest,
     )
+
+
+def _printed_date(iso: str) -> str:
+    """2026-11-21 -> 21 Nov 2026, as Indian schools write dates."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%b %Y}"

@@ -8,11 +8,13 @@ from pathlib import Path
 import click
 
 from practicecraft import __version__
+from practicecraft.cli.certificates import certificate
 from practicecraft.cli.children import child
 from practicecraft.cli.classes import school_class
 from practicecraft.cli.context import App
 from practicecraft.cli.curriculum import bank, questions, syllabus
 from practicecraft.cli.database import database
+from practicecraft.cli.worksheets import worksheet
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
 from storage.paths import default_data_dir
 
@@ -53,6 +55,8 @@ cli.add_command(database)
 cli.add_command(syllabus)
 cli.add_command(questions)
 cli.add_command(bank)
+cli.add_command(worksheet)
+cli.add_command(certificate)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -110,16 +110,9 @@ class SheetLayout:
         page.ops.append(Qr(self.width - MARGIN - qr, top - qr, qr, f"PC:{view.code}"))
         code_text = f"Code {view.code}"
         code_w = self.m.width(code_text, latin.bold, 9)
-        page.ops.append(
-            face_text(
-                latin,
-                code_text,
-                9,
-                self.width - MARGIN - (qr + code_w) / 2,
-                top - qr - 10,
-                bold=True,
-            )
-        )
+        # under the QR code, but never past the right margin
+        code_x = min(self.width - MARGIN - (qr + code_w) / 2, self.width - MARGIN - code_w)
+        page.ops.append(face_text(latin, code_text, 9, code_x, top - qr - 10, bold=True))
         text_width = self.width - 2 * MARGIN - qr - 8
         y = top - o.size * 1.3
         school = view.school_name or "PracticeCraft"
@@ -181,7 +174,7 @@ class SheetLayout:
         for number, page in enumerate(pages, start=1):
             text = f"Page {number} of {len(pages)}  ·  {code}"
             x = (self.width - self.m.width(text, latin.regular, 8)) / 2
-            page.ops.append(face_text(latin, text, 8, x, MARGIN))
+            page.ops.append(face_text(latin, text, 8, x, MARGIN + 3))  # descenders stay inside
 
     # -- the answer key ------------------------------------------------------------------------
 

@@ -1,0 +1,167 @@
+"""`practicecraft worksheet create|render` and `certificate` as a teacher runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from practicecraft.cli import main
+from storage.database import Store
+from storage.paths import local_database_path
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    def invoke(*args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as exited:
+            main(["--data-dir", str(tmp_path / "data"), *args])
+        captured = capsys.readouterr()
+        return int(exited.value.code or 0), captured.out, captured.err
+
+    roster = tmp_path / "3a.csv"
+    roster.write_text(
+        "name,grade,roll\nAsha Verma,3,1\nRavi Kumar,3,2\nFatima Khan,3,3\n", encoding="utf-8"
+    )
+    invoke("child", "import", str(roster), "--class", "3A")
+    return invoke
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_adaptive_class_set_writes_a_sheet_per_child_and_their_keys(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out, key = tmp_path / "set.pdf", tmp_path / "key.pdf"
+    code, stdout, _ = run(
+        "worksheet",
+        "create",
+        "--class",
+        "3A",
+        "--subject",
+        "maths",
+        "--mode",
+        "adaptive",
+        "--out",
+        str(out),
+        "--answer-key",
+        str(key),
+    )
+    ids = stdout.split()
+    assert code == 0 and len(ids) == 3
+    assert _pages(out) >= 3 and _pages(key) >= 3
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert all(name in text for name in ("Asha Verma", "Ravi Kumar", "Fatima Khan"))
+
+
+def test_render_by_id_or_code_gives_the_same_pdf(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    children = json.loads(run("child", "list", "--json")[1])
+    first = tmp_path / "first.pdf"
+    worksheet_id = run(
+        "worksheet",
+        "create",
+        "--child",
+        children[0]["id"],
+        "--subject",
+        "maths",
+        "--chapters",
+        "12",
+        "--count",
+        "10",
+        "--out",
+        str(first),
+    )[1].strip()
+    again = tmp_path / "again.pdf"
+    assert run("worksheet", "render", worksheet_id, "--out", str(again))[0] == 0
+    assert again.read_bytes() == first.read_bytes()
+    with Store.open(local_database_path(tmp_path / "data")) as store:
+        code = store.worksheets.get(worksheet_id).code
+    by_code = tmp_path / "by-code.pdf"
+    assert run("worksheet", "render", code.lower().replace("-", " "), "--out", str(by_code))[0] == 0
+    assert by_code.read_bytes() == first.read_bytes()
+
+
+def test_versions_for_a_class_share_skills(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, stdout, _ = run(
+        "worksheet",
+        "create",
+        "--class",
+        "3A",
+        "--subject",
+        "maths",
+        "--chapters",
+        "12",
+        "--mode",
+        "versions",
+        "--versions",
+        "2",
+        "--out",
+        str(tmp_path / "v.pdf"),
+    )
+    assert code == 0 and len(stdout.split()) == 3
+
+
+def test_bad_requests_are_one_line_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = str(tmp_path / "x.pdf")
+    assert (
+        run(
+            "worksheet",
+            "create",
+            "--class",
+            "9Z",
+            "--subject",
+            "maths",
+            "--chapters",
+            "1",
+            "--out",
+            out,
+        )[0]
+        == 2
+    )
+    code, _, err = run(
+        "worksheet",
+        "create",
+        "--class",
+        "3A",
+        "--subject",
+        "maths",
+        "--chapters",
+        "99",
+        "--out",
+        out,
+    )
+    assert code == 2 and "no chapter 99" in err and err.count("\n") == 1
+    assert (
+        run("worksheet", "create", "--class", "3A", "--subject", "maths", "--out", out)[0] == 2
+    )  # no skills chosen
+
+
+def test_a_certificate_needs_a_mastered_chapter(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    child = json.loads(run("child", "list", "--json")[1])[0]
+    out = tmp_path / "cert.pdf"
+    code, _, err = run(
+        "certificate", "--child", child["id"], "--chapter", "maths.c3.ch7", "--out", str(out)
+    )
+    assert code == 2 and "not mastered" in err
+    with Store.open(local_database_path(tmp_path / "data")) as store, store.write():
+        for tag in ("maths.c3.mult_tables", "maths.c3.div_sharing"):
+            store.conn.execute(
+                "INSERT INTO mastery_state (student_id, skill_tag, mastery_level, updated_at) VALUES (?, ?, 'mastered', 'now')",
+                (child["id"], tag),
+            )
+    code, stdout, _ = run(
+        "certificate", "--child", child["id"], "--chapter", "maths.c3.ch7", "--out", str(out)
+    )
+    assert code == 0
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Asha Verma" in text and "Raksha Bandhan" in text and "Verification code" in text
+    again = tmp_path / "again.pdf"
+    assert run("certificate", stdout.strip(), "--out", str(again))[0] == 0
+    assert again.read_bytes() == out.read_bytes()

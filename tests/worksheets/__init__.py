@@ -1,0 +1,1 @@
+"""Tests of worksheet assembly and PDF rendering."""

@@ -1,0 +1,187 @@
+"""Rendering: identical re-renders, text inside the printable margin, keys that match, Hindi."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from curriculum.question import Question, Text
+from curriculum.syllabus import builtin_syllabus
+from worksheets.assembly import Recipient, SheetRequest, assemble
+from worksheets.render import fonts as fonts_module
+from worksheets.render.fonts import FontNotFound
+from worksheets.render.layout import MARGIN
+from worksheets.render.pdf import render_pdf
+from worksheets.render.sheet import Options, SheetLayout
+from worksheets.views import render_options, sheet_view
+
+ALL_TYPES = (
+    "fill_blank",
+    "multiple_choice",
+    "true_false",
+    "error_identification",
+    "word_problem",
+    "match",
+)
+LONG_NAME = "Venkatanarasimharajuvaripeta Lakshminarayana Subramaniam Iyer"
+
+
+def _sheet(
+    language: str = "en",
+    large_print: bool = False,
+    paper: str = "A4",
+    count: int = 20,
+    name: str = "Asha Verma",
+):  # type: ignore[no-untyped-def]
+    request = SheetRequest(
+        "maths",
+        3,
+        skills=(
+            "maths.c3.add_3digit_regroup",
+            "maths.c3.sub_3digit_regroup",
+            "maths.c3.mult_tables",
+        ),
+        count=count,
+        qtypes=ALL_TYPES,
+        seed=11,
+        settings={"language": language, "large_print": large_print, "paper": paper, "columns": 2},
+    )
+    return assemble(
+        request,
+        Recipient(child_id="c1", child_name=name, class_name="3A"),
+        builtin_syllabus(),
+        "2026-11-21",
+    )
+
+
+def _render(tmp_path: Path, sheet, name: str = "sheet"):  # type: ignore[no-untyped-def]
+    out, key = tmp_path / f"{name}.pdf", tmp_path / f"{name}-key.pdf"
+    render_pdf(
+        [sheet_view(sheet, "Kendriya Vidyalaya No. 2, Pune")], out, render_options(sheet), key
+    )
+    return out, key
+
+
+def _words(pdf: Path) -> list[tuple[float, float, float, float, float, float, str]]:
+    """(page width, page height, xMin, yMin, xMax, yMax, word) for every word on every page."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found, size = [], (0.0, 0.0)
+    for line in html.splitlines():
+        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+        if page:
+            size = (float(page[1]), float(page[2]))
+        word = re.search(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line
+        )
+        if word:
+            found.append((*size, *(float(word[i]) for i in range(1, 5)), word[5]))
+    return found
+
+
+def test_the_same_worksheet_renders_identically_twice(tmp_path: Path) -> None:
+    sheet = _sheet()
+    first, first_key = _render(tmp_path, sheet, "one")
+    second, second_key = _render(tmp_path, sheet, "two")
+    assert first.read_bytes() == second.read_bytes()
+    assert first_key.read_bytes() == second_key.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("language", "large_print", "paper", "name"),
+    [
+        ("en", False, "A4", "Asha"),
+        ("both", False, "Letter", LONG_NAME),
+        ("hi", True, "A4", LONG_NAME),
+    ],
+)
+def test_no_text_outside_the_printable_margin(
+    tmp_path: Path, language: str, large_print: bool, paper: str, name: str
+) -> None:
+    out, key = _render(tmp_path, _sheet(language, large_print, paper, name=name))
+    for pdf in (out, key):
+        words = _words(pdf)
+        assert words, "the PDF has text"
+        tolerance = 1.0
+        for width, height, x0, y0, x1, y1, word in words:
+            assert x0 >= MARGIN - tolerance and x1 <= width - MARGIN + tolerance, (
+                pdf.name,
+                word,
+                x0,
+                x1,
+            )
+            assert y0 >= MARGIN - tolerance - 6 and y1 <= height - MARGIN + tolerance, (
+                pdf.name,
+                word,
+                y0,
+                y1,
+            )
+
+
+def test_every_page_turns_into_a_png(tmp_path: Path) -> None:
+    out, _ = _render(tmp_path, _sheet(count=30))
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert len(pages) == int(re.search(r"Pages:\s+(\d+)", info)[1]) >= 2  # type: ignore[index]
+
+
+def test_the_answer_key_matches_the_stored_answers(tmp_path: Path) -> None:
+    sheet = _sheet()
+    _, key = _render(tmp_path, sheet)
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(key), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for number, stored in enumerate(sheet.questions, start=1):
+        answer = Question.model_validate(stored).answer
+        assert re.search(rf"(^|\n){number}\. {re.escape(answer)}\b", text), (number, answer)
+
+
+def test_a_devanagari_worksheet_renders_glyphs(tmp_path: Path) -> None:
+    out, _ = _render(tmp_path, _sheet("hi"))
+    fonts = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Devanagari" in fonts  # the Devanagari face is embedded
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "hi")],
+        check=True,
+    )
+    from PIL import Image
+
+    image = Image.open(next(tmp_path.glob("hi-*.png"))).convert("L")
+    histogram = image.histogram()
+    dark = sum(histogram[:128])
+    assert dark > 0.01 * image.width * image.height  # real glyphs, not an empty page
+
+
+def test_a_missing_devanagari_font_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_find = fonts_module._find
+    monkeypatch.setattr(
+        fonts_module,
+        "_find",
+        lambda families: None if "Lohit Devanagari" in families else real_find(families),
+    )
+    fonts_module.font_set.cache_clear()
+    try:
+        with pytest.raises(FontNotFound, match="install a Devanagari font"):
+            SheetLayout(Options(language="hi"), fonts_module.font_set())
+    finally:
+        fonts_module.font_set.cache_clear()
+
+
+def test_long_names_and_long_questions_wrap(tmp_path: Path) -> None:
+    sheet = _sheet(name=LONG_NAME)
+    view = sheet_view(sheet, "A school with a very long name indeed, " * 4)
+    long_question = Question.model_validate(sheet.questions[0]).model_copy(
+        update={"prompt": Text(en="Ravi " * 120 + "= ____")}
+    )
+    view = view.__class__(**{**view.__dict__, "questions": (long_question, *view.questions[1:])})
+    out = tmp_path / "long.pdf"
+    render_pdf([view], out, Options())
+    for width, _, x0, _, x1, _, word in _words(out):
+        assert x0 >= MARGIN - 1 and x1 <= width - MARGIN + 1, word

@@ -185,3 +185,17 @@ def test_long_names_and_long_questions_wrap(tmp_path: Path) -> None:
     render_pdf([view], out, Options())
     for width, _, x0, _, x1, _, word in _words(out):
         assert x0 >= MARGIN - 1 and x1 <= width - MARGIN + 1, word
+
+
+def test_the_qr_code_reads_back_as_the_worksheet_code(tmp_path: Path) -> None:
+    sheet = _sheet()
+    out, _ = _render(tmp_path, sheet)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "qr")],
+        check=True,
+    )
+    image = next(tmp_path.glob("qr-*.png"))
+    read = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True, check=False
+    )
+    assert read.stdout.strip() == f"PC:{sheet.code}"

@@ -84,19 +84,19 @@ class Measure:
         lines: list[str] = []
         space = self.width(" ", font, size)
         for paragraph in text.split("\n"):
-            current, used = "", 0.0
+            words: list[str] = []
+            used = 0.0
             for word in paragraph.split(" "):
                 w = self.width(word, font, size)
-                if current and used + space + w > width:
-                    lines.append(current)
-                    current, used = "", 0.0
-                for piece in self._split_long(word, font, size, width) if w > width else [word]:
-                    if current and used + space + self.width(piece, font, size) > width:
-                        lines.append(current)
-                        current, used = "", 0.0
-                    current = f"{current} {piece}" if current else piece
-                    used = self.width(current, font, size)
-            lines.append(current)
+                pieces = self._split_long(word, font, size, width) if w > width else [word]
+                for piece in pieces:
+                    pw = w if len(pieces) == 1 else self.width(piece, font, size)
+                    if words and used + space + pw > width:
+                        lines.append(" ".join(words))
+                        words, used = [], 0.0
+                    used += pw + (space if words else 0.0)
+                    words.append(piece)
+            lines.append(" ".join(words))
         return lines
 
     def _split_long(self, word: str, font: str, size: float, width: float) -> list[str]:
@@ -144,26 +144,30 @@ def draw(pages: list[Page], canvas: Canvas, fonts: FontSet) -> None:
 
 
 def _draw_qr(canvas: Canvas, op: Qr) -> None:
-    """A QR code drawn as filled squares (quicker than a graphics Drawing per sheet)."""
+    """A QR code as one filled path of horizontal runs (far fewer operations than squares)."""
     from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(op.value)
-    code.make()
+    # A fixed mask pattern is valid QR; scoring all eight (what make() does) is the slow part.
+    code.version = code.calculate_version()  # type: ignore[no-untyped-call]
+    code.makeImpl(False, 2)  # type: ignore[no-untyped-call]
     modules: int = code.getModuleCount()  # type: ignore[no-untyped-call]
     cell = op.size / (modules + 2)
-    canvas.setFillGray(0)
+    path = canvas.beginPath()
     for row in range(modules):
-        for col in range(modules):
-            if code.isDark(row, col):  # type: ignore[no-untyped-call]
-                canvas.rect(
-                    op.x + (col + 1) * cell,
-                    op.y + op.size - (row + 2) * cell,
-                    cell,
-                    cell,
-                    stroke=0,
-                    fill=1,
-                )
+        y = op.y + op.size - (row + 2) * cell
+        col = 0
+        while col < modules:
+            if not code.isDark(row, col):  # type: ignore[no-untyped-call]
+                col += 1
+                continue
+            start = col
+            while col < modules and code.isDark(row, col):  # type: ignore[no-untyped-call]
+                col += 1
+            path.rect(op.x + (start + 1) * cell, y, (col - start) * cell, cell)
+    canvas.setFillGray(0)
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 def face_text(face: Face, text: str, size: float, x: float, y: float, bold: bool = False) -> Text:

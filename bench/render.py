@@ -18,6 +18,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from curriculum.question import QuestionType
 from curriculum.syllabus import builtin_syllabus
 from worksheets.assembly import Recipient, SheetRequest, assemble
 from worksheets.model import Worksheet
@@ -35,7 +36,13 @@ SKILLS = (
     "maths.c3.mult_tables",
     "maths.c3.place_value_3digit",
 )
-TYPES = ("fill_blank", "multiple_choice", "true_false", "error_identification", "word_problem")
+TYPES: tuple[QuestionType, ...] = (
+    "fill_blank",
+    "multiple_choice",
+    "true_false",
+    "error_identification",
+    "word_problem",
+)
 REPEATS = 3
 TARGET_CLASS_SET_S, TARGET_RATIO, TARGET_SINGLE_MS = 2.0, 3.0, 150.0
 

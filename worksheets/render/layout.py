@@ -151,7 +151,7 @@ def _draw_qr(canvas: Canvas, op: Qr) -> None:
     code.addData(op.value)
     # A fixed mask pattern is valid QR; scoring all eight (what make() does) is the slow part.
     code.version = code.calculate_version()  # type: ignore[no-untyped-call]
-    code.makeImpl(False, 2)  # type: ignore[no-untyped-call]
+    code.makeImpl(False, 2)
     modules: int = code.getModuleCount()  # type: ignore[no-untyped-call]
     cell = op.size / (modules + 2)
     path = canvas.beginPath()

@@ -199,3 +199,18 @@ def test_the_qr_code_reads_back_as_the_worksheet_code(tmp_path: Path) -> None:
         ["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True, check=False
     )
     assert read.stdout.strip() == f"PC:{sheet.code}"
+
+
+def test_devanagari_names_in_the_header_use_the_devanagari_face() -> None:
+    sheet = _sheet("hi", name="आशा वर्मा")
+    view = sheet_view(sheet, "राजकीय प्राथमिक विद्यालय, जयपुर")
+    layout = SheetLayout(Options(language="hi"), fonts_module.font_set())
+    deva = fonts_module.font_set().require_devanagari()
+    pages = layout.worksheet(view) + layout.answer_key(view)
+    header_fonts = {op.font for op in pages[0].ops[:8] if hasattr(op, "font")}
+    assert deva.regular in header_fonts or deva.bold in header_fonts
+    for page in pages:
+        for op in page.ops:
+            text = getattr(op, "text", "")
+            if any("\u0900" <= ch <= "\u097f" for ch in text):
+                assert op.font in (deva.regular, deva.bold), text  # type: ignore[union-attr]

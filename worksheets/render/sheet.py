@@ -116,18 +116,20 @@ class SheetLayout:
         text_width = self.width - 2 * MARGIN - qr - 8
         y = top - o.size * 1.3
         school = view.school_name or "PracticeCraft"
-        for line in self.m.wrap(school, latin.bold, o.size * 1.3, text_width)[:2]:
-            page.ops.append(face_text(latin, line, o.size * 1.3, MARGIN, y, bold=True))
+        school_face = self.fonts.for_text(school)
+        for line in self.m.wrap(school, school_face.bold, o.size * 1.3, text_width)[:2]:
+            page.ops.append(face_text(school_face, line, o.size * 1.3, MARGIN, y, bold=True))
             y -= o.size * 1.6
         who = f"Name: {view.child_name}" if view.child_name else "Name: ______________________"
         cls = f"Class: {view.class_name or view.grade}"
+        who_face = self.fonts.for_text(who + cls)
         for line in self.m.wrap(
             f"{who}     {cls}     Date: {view.date or '____________'}",
-            latin.regular,
+            who_face.regular,
             o.size,
             text_width,
         ):
-            page.ops.append(face_text(latin, line, o.size, MARGIN, y))
+            page.ops.append(face_text(who_face, line, o.size, MARGIN, y))
             y -= o.leading
         title = view.title + (f"  (Version {view.version_label})" if view.version_label else "")
         for line in self.m.wrap(title, latin.bold, o.size * 1.1, text_width):
@@ -161,8 +163,9 @@ class SheetLayout:
         return y - height - o.leading * 0.6
 
     def _continuation_header(self, page: Page, view: SheetView) -> float:
-        latin, top = self.fonts.latin, self.height - MARGIN - 9
+        top = self.height - MARGIN - 9
         name = view.child_name or "Name: ______________"
+        latin = self.fonts.for_text(name + view.title)
         page.ops.append(
             face_text(latin, f"{name}  ·  {view.title}  ·  {view.code}", 9, MARGIN, top)
         )
@@ -184,10 +187,11 @@ class SheetLayout:
         latin, size = self.fonts.latin, self.o.size
         y = self.height - MARGIN - size * 1.3
         who = f" — {view.child_name}" if view.child_name else ""
+        heading = self.fonts.for_text(view.title + who)
         for line in self.m.wrap(
-            f"Answer key: {view.title}{who}", latin.bold, size * 1.3, self.width - 2 * MARGIN
+            f"Answer key: {view.title}{who}", heading.bold, size * 1.3, self.width - 2 * MARGIN
         ):
-            pages[0].ops.append(face_text(latin, line, size * 1.3, MARGIN, y, bold=True))
+            pages[0].ops.append(face_text(heading, line, size * 1.3, MARGIN, y, bold=True))
             y -= size * 1.7
         pages[0].ops.append(face_text(latin, f"Worksheet code {view.code}", size * 0.9, MARGIN, y))
         flow = _Columns(
@@ -255,7 +259,8 @@ class SheetLayout:
             return []
         latin = self.fonts.latin
         face = self.fonts.for_text("".join(q.options))
-        text = "     ".join(f"({'abcd'[i]}) {option}" for i, option in enumerate(q.options))
+        # a no-break space keeps each letter with its option when the line wraps
+        text = "     ".join(f"({'abcd'[i]})\u00a0{option}" for i, option in enumerate(q.options))
         return [
             (face or latin, line, self.o.size, False, indent, None)
             for line in self.m.wrap(text, face.regular, self.o.size, width - indent)

@@ -172,7 +172,7 @@ def _worksheet(
         "concept": {"en": skill.concept, "hi": skill.concept_hi},
         "child_name": recipient.child_name,
         "class_name": recipient.class_name,
-        "date": _printed_date(today),
+        "date": printed_date(today),
         "skills": plan,
     }
     return Worksheet(
@@ -192,7 +192,7 @@ def _worksheet(
     )
 
 
-def _printed_date(iso: str) -> str:
+def printed_date(iso: str) -> str:
     """2026-11-21 -> 21 Nov 2026, as Indian schools write dates."""
-    day = date.fromisoformat(iso)
+    day = date.fromisoformat(iso[:10])
     return f"{day.day} {day:%b %Y}"

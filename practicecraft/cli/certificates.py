@@ -12,6 +12,7 @@ from practicecraft.cli.curriculum import full_syllabus
 from storage.errors import InvalidInput
 from storage.records import Certificate
 from worksheets.assembly import SUBJECT_NAMES as SUBJECTS
+from worksheets.assembly import printed_date
 from worksheets.codes import verification_code
 from worksheets.render.certificate import CertificateView, render_certificate
 
@@ -43,7 +44,7 @@ def certificate(
             child_name=child.name,
             chapter_title=found.chapter_title,
             subject_line=f"{SUBJECTS.get(subject, subject)}, Class {grade.removeprefix('c')}",
-            issued_on=_printed(found.issued_at),
+            issued_on=printed_date(found.issued_at),
             number=found.certificate_number,
             verification_code=found.verification_code,
             school_name=(profile.school_name or "") if profile else "",
@@ -85,8 +86,3 @@ def _issue(app: App, child_id: str, chapter_key: str) -> Certificate:
             "issued_at": today.isoformat(),
         }
     )
-
-
-def _printed(iso: str) -> str:
-    day = date.fromisoformat(iso[:10])
-    return f"{day.day} {day:%b %Y}"

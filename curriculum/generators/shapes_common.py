@@ -77,7 +77,9 @@ def pick(
     en, hi = ", ".join(c.en for c in choices), ", ".join(c.hi for c in choices)
     prompt = Text(en=f"{ask.en} {en}? Answer: {BLANK}", hi=f"{ask.hi} {hi}? उत्तर: {BLANK}")
     data: dict[str, object] = {"kind": kind, "choices": [c.en for c in choices]}
-    key = f"{kind}:" + ",".join(sorted(c.en for c in choices))  # the order shown does not matter
+    # The item is the question and its answer; which wrong choices stand beside it is only
+    # presentation, so "which solid has 6 faces...?" is one item however its options vary.
+    key = f"{kind}:{right.en}"
     wrong: Wrong = [(o.en, "shape_property") for o in others]
     hint = Text(en=f"Answer: {right.en}. {why.en}", hi=f"उत्तर: {right.hi}। {why.hi}")
     accepted = (right.hi, right.en.capitalize())

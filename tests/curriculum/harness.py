@@ -86,3 +86,11 @@ def check_variants(question: Question, rng: Random) -> None:
     assert statement.answer == ("True" if statement.data["shown"] == question.answer else "False")
     mistake = to_error_identification(question, rng)
     assert mistake.data["shown"] != mistake.answer
+
+
+def check_variety(skill_tag: str, minimum: int, seeds: int = 300) -> None:
+    """Each difficulty makes at least `minimum` different items over `seeds` seeds."""
+    make = get_generator(skill_tag).make
+    for difficulty in get_generator(skill_tag).difficulties:
+        keys = {make(Random(seed), difficulty).key for seed in range(seeds)}
+        assert len(keys) >= minimum, f"difficulty {difficulty} repeats itself: {sorted(keys)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta, timezone
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -9,6 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field
 MasteryLevel = Literal["unknown", "learning", "improving", "mastered"]
 MASTERY_LEVELS: tuple[MasteryLevel, ...] = ("unknown", "learning", "improving", "mastered")
 AttemptResult = Literal["correct", "incorrect", "partial"]
+
+# Days (for streaks and reviews) are Indian Standard Time days, the same on every device, so
+# derived state does not depend on where the log is replayed. IST has no daylight saving.
+SCHOOL_TIME = timezone(timedelta(hours=5, minutes=30), "IST")
+
+
+def school_day(answered_at: str) -> date:
+    """The IST calendar day of a UTC timestamp such as 2026-11-21T20:00:00.000Z."""
+    moment = datetime.fromisoformat(answered_at.replace("Z", "+00:00"))
+    return moment.astimezone(SCHOOL_TIME).date()
 
 
 class AttemptEvent(BaseModel):

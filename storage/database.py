@@ -22,6 +22,7 @@ from storage.writer import Writer
 
 if TYPE_CHECKING:
     from storage.repositories import (
+        AnalyticsRepository,
         AttemptRepository,
         CertificateRepository,
         ChildRepository,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
         DeviceSettings,
         MasteryRepository,
         ProfileRepository,
+        ProgressRepository,
         TelemetryRepository,
         TopicPreferenceRepository,
         WorksheetRepository,
@@ -199,6 +201,18 @@ class Store:
         from storage.repositories import CustomContentRepository
 
         return CustomContentRepository(self)
+
+    @cached_property
+    def analytics(self) -> AnalyticsRepository:
+        from storage.repositories import AnalyticsRepository
+
+        return AnalyticsRepository(self)
+
+    @cached_property
+    def progress(self) -> ProgressRepository:
+        from storage.repositories import ProgressRepository
+
+        return ProgressRepository(self)
 
     @cached_property
     def mastery(self) -> MasteryRepository:

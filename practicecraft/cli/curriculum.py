@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from curriculum.banks import load_bank
-from curriculum.custom import new_custom_skills, with_custom
+from curriculum.custom import new_custom_skills
 from curriculum.engine import NotEnoughQuestions, generate, has_source
 from curriculum.generators import UnknownSkill, get_generator
 from curriculum.question import QUESTION_TYPES, Question
@@ -18,7 +18,7 @@ from practicecraft.cli.context import App, echo_json, pass_app
 
 
 def full_syllabus(app: App) -> Syllabus:
-    return with_custom(builtin_syllabus(), app.store.custom_content.skills())
+    return app.store.custom_content.syllabus()
 
 
 @click.group()

@@ -14,6 +14,7 @@ from practicecraft.cli.classes import school_class
 from practicecraft.cli.context import App
 from practicecraft.cli.curriculum import bank, questions, syllabus
 from practicecraft.cli.database import database
+from practicecraft.cli.grading import grade_sheet
 from practicecraft.cli.worksheets import worksheet
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
 from storage.paths import default_data_dir
@@ -57,6 +58,7 @@ cli.add_command(questions)
 cli.add_command(bank)
 cli.add_command(worksheet)
 cli.add_command(certificate)
+cli.add_command(grade_sheet)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,5 +1,6 @@
 """One repository per aggregate: the only way the rest of the app reads and writes its tables."""
 
+from storage.repositories.analytics import AnalyticsRepository
 from storage.repositories.attempts import AttemptRepository
 from storage.repositories.children import ChildRepository
 from storage.repositories.classes import ClassRepository
@@ -15,9 +16,11 @@ from storage.repositories.profiles import (
     ProfileRepository,
     TopicPreferenceRepository,
 )
+from storage.repositories.progress import ProgressRepository
 from storage.repositories.worksheets import WorksheetRepository
 
 __all__ = [
+    "AnalyticsRepository",
     "AttemptRepository",
     "CertificateRepository",
     "ChildRepository",
@@ -27,6 +30,7 @@ __all__ = [
     "DeviceSettings",
     "MasteryRepository",
     "ProfileRepository",
+    "ProgressRepository",
     "TelemetryRepository",
     "TopicPreferenceRepository",
     "WorksheetRepository",

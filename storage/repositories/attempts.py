@@ -13,7 +13,8 @@ from storage.writer import Writer
 
 _COLUMNS = ATTEMPT_EVENTS.columns
 _values = operator.attrgetter(*_COLUMNS)
-_SELECT = f"SELECT id, {', '.join(_COLUMNS)} FROM attempt_events"
+SELECT_ATTEMPTS = f"SELECT id, {', '.join(_COLUMNS)} FROM attempt_events"
+_SELECT = SELECT_ATTEMPTS
 
 
 class AttemptRepository:

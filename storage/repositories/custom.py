@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from curriculum.banks import BankItem
+from curriculum.custom import with_custom
+from curriculum.syllabus import Syllabus, builtin_syllabus
 from storage.ids import natural_id
 from storage.tables import BANK_ITEMS, CUSTOM_SKILLS
 
@@ -57,3 +59,7 @@ class CustomContentRepository:
             "FROM custom_skills WHERE deleted_at IS NULL ORDER BY grade, chapter_title, skill_tag"
         )
         return [dict(r) for r in rows]
+
+    def syllabus(self) -> Syllabus:
+        """The built-in syllabus with the teacher's own chapters added."""
+        return with_custom(builtin_syllabus(), self.skills())

@@ -67,6 +67,9 @@ class MasteryPolicy:
 
 
 POLICY = MasteryPolicy()
+# Change this whenever mastery, stars or achievements are derived differently: each device then
+# rebuilds its caches from the log once, so devices on the same version agree.
+DERIVATION_RULES = "2026.11-1"
 SCORE: dict[str, float] = {"correct": 1.0, "partial": 0.5, "incorrect": 0.0}
 _DROP: dict[MasteryLevel, MasteryLevel] = {
     "unknown": "learning",

@@ -82,7 +82,9 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn, clock)
+        store = cls(path, conn, clock)
+        store.progress.bring_up_to_date()
+        return store
 
     def close(self) -> None:
         self.conn.close()

@@ -9,6 +9,7 @@ import click
 
 from practicecraft.cli.context import App, pass_app
 from practicecraft.cli.curriculum import full_syllabus
+from progress.engagement import CHAPTER_PREFIX
 from storage.errors import InvalidInput
 from storage.records import Certificate
 from worksheets.assembly import SUBJECT_NAMES as SUBJECTS
@@ -66,11 +67,14 @@ def _issue(app: App, child_id: str, chapter_key: str) -> Certificate:
     for existing in store.certificates.for_child(child_id):
         if existing.chapter_key == chapter_key:
             return existing
-    mastery = store.mastery.for_child(child_id)
-    missing = [
-        s.tag for s in chapter.skills if mastery.get(s.tag, {}).get("mastery_level") != "mastered"
-    ]
-    if missing:
+    earned = {a.key for a in store.progress.achievements(child_id)}
+    if CHAPTER_PREFIX + chapter_key not in earned:
+        mastery = store.progress.mastery(child_id)
+        missing = [
+            s.tag
+            for s in chapter.skills
+            if s.tag not in mastery or (mastery[s.tag].level != "mastered")
+        ]
         raise InvalidInput(
             f"{child.name} has not mastered {chapter.title} yet ({len(missing)} skill(s) to go)"
         )

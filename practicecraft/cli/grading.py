@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import click
 
 from curriculum.question import Question
 from curriculum.syllabus import Syllabus
 from practicecraft.cli.context import App, echo_json, pass_app
-from progress.attempts import AttemptResult
+from progress.attempts import SCHOOL_TIME, AttemptResult
 from progress.grading import GradingError, grade, parse_list, parse_mark
 from storage.errors import InvalidInput
 from storage.repositories.progress import GradeOutcome
@@ -35,6 +35,13 @@ LEVEL_NAMES = {
     metavar="N=MARK",
     help="Mark (or re-mark) question N: 5=1, 5=0, 5=p. Repeat for more.",
 )
+@click.option(
+    "--on",
+    "answered_on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="The day the child did the sheet, YYYY-MM-DD (default: today).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_app
 def grade_sheet(
@@ -44,6 +51,7 @@ def grade_sheet(
     answers: str | None,
     marks: str | None,
     single_marks: tuple[str, ...],
+    answered_on: datetime | None,
     as_json: bool,
 ) -> None:
     """Grade a returned worksheet (by id or printed code); prints score, stars and mastery."""
@@ -58,12 +66,22 @@ def grade_sheet(
         graded = grade(questions, parse_list(answers) if answers is not None else None, marked)
     except GradingError as error:
         raise InvalidInput(str(error)) from None
-    outcome = store.progress.grade(sheet, child, graded, datetime.now(UTC))
+    outcome = store.progress.grade(sheet, child, graded, _when(answered_on))
     syllabus = store.custom_content.syllabus()
     if as_json:
         echo_json(_as_json(outcome))
     else:
         _report(app, sheet, outcome, syllabus)
+
+
+def _when(day: datetime | None) -> datetime:
+    """Now, or the given (IST) day at the present time of day."""
+    now = datetime.now(SCHOOL_TIME)
+    if day is None:
+        return now
+    if day.date() > now.date():
+        raise InvalidInput(f"--on {day.date()} is in the future")
+    return now.replace(year=day.year, month=day.month, day=day.day)
 
 
 def _child_id(sheet: Worksheet, given: str | None) -> str:

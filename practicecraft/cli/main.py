@@ -15,6 +15,7 @@ from practicecraft.cli.context import App
 from practicecraft.cli.curriculum import bank, questions, syllabus
 from practicecraft.cli.database import database
 from practicecraft.cli.grading import grade_sheet
+from practicecraft.cli.progress import progress, report
 from practicecraft.cli.worksheets import worksheet
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
 from storage.paths import default_data_dir
@@ -59,6 +60,8 @@ cli.add_command(bank)
 cli.add_command(worksheet)
 cli.add_command(certificate)
 cli.add_command(grade_sheet)
+cli.add_command(progress)
+cli.add_command(report)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,9 +3,18 @@ mastery. Months are IST months, as in progress.attempts."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from progress.analytics import MasteryRow
+from progress.dashboard import (
+    ChildAtAGlance,
+    ChildDashboard,
+    ChildInput,
+    ClassDashboard,
+    child_dashboard,
+    class_dashboard,
+)
 
 IST_MONTH = "strftime('%Y-%m', w.created_at, '+330 minutes')"
 
@@ -13,6 +22,47 @@ IST_MONTH = "strftime('%Y-%m', w.created_at, '+330 minutes')"
 class AnalyticsRepository:
     def __init__(self, store: Any) -> None:
         self.store = store
+
+    def child(self, child_id: str, today: date) -> ChildDashboard:
+        """One child's progress: mastery per skill, stars and streaks, history, what next."""
+        store = self.store
+        child = store.children.get(child_id)
+        data = ChildInput(
+            child_id=child_id,
+            name=child.name,
+            grade=child.grade,
+            log=store.attempts.for_child(child_id),
+            mastery=store.progress.mastery(child_id),
+            engagement=store.progress.engagement(child_id),
+            achievements=store.progress.achievements(child_id),
+            certificates={
+                c.chapter_key: c.id or "" for c in store.certificates.for_child(child_id)
+            },
+            worksheets_made=self.worksheets_by_month(child_id=child_id),
+            topics=self.topics(child_id=child_id),
+        )
+        return child_dashboard(data, store.custom_content.syllabus(), today)
+
+    def school_class(self, name: str, today: date) -> ClassDashboard:
+        """A class at a glance: the child x skill grid, what most of them struggle with."""
+        store = self.store
+        found = store.classes.by_name(name)
+        class_id = found.id or ""
+        children = [
+            ChildAtAGlance(
+                c.id or "", c.name, e.total_stars, e.current_streak(today), e.worksheets_completed
+            )
+            for c in store.classes.members(class_id)
+            for e in (store.progress.engagement(c.id or ""),)
+        ]
+        made = (self.worksheets_by_month(class_id=class_id), self.topics(class_id=class_id))
+        return class_dashboard(
+            (class_id, found.name, found.grade),
+            children,
+            self.class_mastery(class_id),
+            store.custom_content.syllabus(),
+            made,
+        )
 
     def worksheets_by_month(
         self, child_id: str | None = None, class_id: str | None = None

@@ -75,3 +75,12 @@ class ClassRepository(Repository[TeacherClass]):
             (class_id,),
         )
         return [Child.model_validate(dict(row)) for row in rows]
+
+    def of_child(self, child_id: str) -> list[TeacherClass]:
+        """The classes a child is in now."""
+        return self._select(
+            "deleted_at IS NULL AND id IN (SELECT class_id FROM class_members WHERE child_id = ? "
+            "AND left_at IS NULL AND deleted_at IS NULL)",
+            (child_id,),
+            order="grade, name COLLATE NOCASE",
+        )

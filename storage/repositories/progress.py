@@ -25,7 +25,7 @@ from progress.engagement import (
     child_progress,
 )
 from progress.grading import GradedAnswer, answer_times, changed
-from progress.mastery import SkillMastery, effective
+from progress.mastery import DERIVATION_RULES, SkillMastery, effective
 from storage.errors import InvalidInput
 from storage.ids import uuid7
 from storage.repositories.attempts import SELECT_ATTEMPTS
@@ -49,6 +49,9 @@ class GradeOutcome:
     changes: tuple[tuple[str, MasteryLevel, MasteryLevel], ...]  # skill, before, after
     unlocked: tuple[Achievement, ...]
     chapters_mastered: tuple[str, ...]  # chapter keys newly mastered: certificates to offer
+
+
+RULES_KEY = "derived_state_rules"
 
 
 class ProgressRepository:
@@ -90,6 +93,13 @@ class ProgressRepository:
                 raise InvalidInput(
                     f"{child.name} is not in the class worksheet {worksheet.code} is for"
                 )
+
+    def bring_up_to_date(self) -> None:
+        """Rebuild the caches once when the rules that derive them have changed (an app update)."""
+        if self.store.state(RULES_KEY) != DERIVATION_RULES:
+            with self.store.write():
+                self.recompute_all()
+                self.store.set_state(RULES_KEY, DERIVATION_RULES)
 
     def recompute(self, child_ids: Iterable[str]) -> None:
         """Rebuild the derived state of these children from their logs (e.g. after a pull)."""

@@ -148,12 +148,29 @@ def test_a_certificate_needs_a_mastered_chapter(run, tmp_path: Path) -> None:  #
         "certificate", "--child", child["id"], "--chapter", "maths.c3.ch7", "--out", str(out)
     )
     assert code == 2 and "not mastered" in err
-    with Store.open(local_database_path(tmp_path / "data")) as store, store.write():
-        for tag in ("maths.c3.mult_tables", "maths.c3.div_sharing"):
-            store.conn.execute(
-                "INSERT INTO mastery_state (student_id, skill_tag, mastery_level, updated_at) VALUES (?, ?, 'mastered', 'now')",
-                (child["id"], tag),
+    for day in ("2026-11-02", "2026-11-03"):  # mastery needs two days' work
+        sheet = tmp_path / f"{day}.pdf"
+        made = run(
+            "worksheet",
+            "create",
+            "--child",
+            child["id"],
+            "--subject",
+            "maths",
+            "--chapters",
+            "7",
+            "--count",
+            "10",
+            "--out",
+            str(sheet),
+        )
+        with Store.open(local_database_path(tmp_path / "data")) as store:
+            answers = ";".join(
+                q["answer"] for q in store.worksheets.find(made[1].strip()).questions
             )
+        code, stdout, _ = run("grade", made[1].strip(), "--answers", answers, "--on", day)
+        assert code == 0
+    assert "certificate ready" in stdout
     code, stdout, _ = run(
         "certificate", "--child", child["id"], "--chapter", "maths.c3.ch7", "--out", str(out)
     )

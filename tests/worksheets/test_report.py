@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from progress.report import (
+from worksheets.render.layout import MARGIN
+from worksheets.render.report import (
     MonthLine,
     ReportNotWritten,
     ReportView,
     SkillLine,
     render_report,
 )
-from worksheets.render.layout import MARGIN
 
 LEVELS = ("mastered", "improving", "learning", "unknown")
 

@@ -9,6 +9,7 @@ import sys
 
 BENCHMARKS = {
     "generate": "bench.generate",
+    "progress": "bench.progress",
     "render": "bench.render",
     "storage": "bench.storage",
 }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
+from functools import cache
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,10 +17,29 @@ AttemptResult = Literal["correct", "incorrect", "partial"]
 SCHOOL_TIME = timezone(timedelta(hours=5, minutes=30), "IST")
 
 
+@cache
+def day_after(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def school_date(answered_at: str) -> str:
+    """The IST calendar day (ISO) of a UTC stamp such as 2026-11-21T20:00:00.000Z.
+
+    IST is UTC+05:30 all year, so 18:30 UTC and later is already the next day in India. Replay
+    asks this for every attempt, so it works on the text rather than parsing a datetime.
+    """
+    day = answered_at[:10]
+    return day_after(day) if answered_at[11:16] >= "18:30" else day
+
+
+@cache
+def _parse_day(day: str) -> date:
+    return date.fromisoformat(day)
+
+
 def school_day(answered_at: str) -> date:
-    """The IST calendar day of a UTC timestamp such as 2026-11-21T20:00:00.000Z."""
-    moment = datetime.fromisoformat(answered_at.replace("Z", "+00:00"))
-    return moment.astimezone(SCHOOL_TIME).date()
+    """The IST calendar day of a UTC timestamp, as a date."""
+    return _parse_day(school_date(answered_at))
 
 
 class AttemptEvent(BaseModel):

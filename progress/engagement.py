@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from curriculum.syllabus import Syllabus
-from progress.attempts import MasteryLevel, school_day
+from progress.attempts import MasteryLevel, day_after, school_date
 from progress.mastery import POLICY, Attempt, MasteryPolicy, SkillMastery, apply_attempt, effective
 
 STARS_PER_CORRECT = 1
@@ -132,9 +132,13 @@ class _Walk:
     levels: dict[str, tuple[MasteryLevel, MasteryLevel]] = field(default_factory=dict)
     sheets: set[str] = field(default_factory=set)
     stars: int = 0
-    day: date | None = None
+    day: str | None = None
     run: int = 0
     longest: int = 0
+    goals: dict[str, list[int]] = field(
+        default_factory=lambda: {name: list(steps) for name, steps in _COUNTS.items()}
+    )
+    next_goal: int = 1  # the smallest goal not yet reached, of any counter
 
     def step(self, attempt: Attempt) -> None:
         tag = attempt.skill_tag
@@ -143,16 +147,16 @@ class _Walk:
         self.mastery[tag] = after
         if attempt.id is not None:
             self.levels[attempt.id] = (before.level, after.level)
-        self._count_day(school_day(attempt.answered_at))
+        self._count_day(school_date(attempt.answered_at))
         self._count_stars(attempt)
         self._unlock_counts(attempt.answered_at)
         if after.level == "mastered" and before.level != "mastered":
             self._mastered(tag, attempt.answered_at)
 
-    def _count_day(self, day: date) -> None:
+    def _count_day(self, day: str) -> None:
         if day == self.day:
             return
-        self.run = self.run + 1 if self.day and day - self.day == timedelta(days=1) else 1
+        self.run = self.run + 1 if self.day and day_after(self.day) == day else 1
         self.day, self.longest = day, max(self.longest, self.run)
 
     def _count_stars(self, attempt: Attempt) -> None:
@@ -174,6 +178,7 @@ class _Walk:
                         "first_worksheet" if (name, step) == ("worksheets", 1) else f"{name}_{step}"
                     )
                     self._unlock(key, at)
+        self.next_goal = min((g[0] for g in self.goals.values() if g), default=1 << 62)
 
     def _mastered(self, tag: str, at: str) -> None:
         self._unlock("first_mastered_skill", at)
@@ -194,7 +199,7 @@ class _Walk:
             total_stars=self.stars,
             streak=self.run,
             longest_streak=self.longest,
-            last_active_date=self.day.isoformat() if self.day else None,
+            last_active_date=self.day,
             worksheets_completed=len(self.sheets),
         )
         return ChildProgress(self.mastery, engagement, self.achievements, self.levels)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
-from progress.attempts import AttemptResult, MasteryLevel, school_day
+from progress.attempts import AttemptResult, MasteryLevel, school_date
 
 
 class Attempt(Protocol):
@@ -61,7 +61,7 @@ class MasteryPolicy:
     review_days: tuple[int, ...] = (3, 7, 14, 30, 60)
     # Bayesian Knowledge Tracing: prior, learning per attempt, slip and guess.
     p_init: float = 0.2
-    p_transit: float = 0.15
+    p_transit: float = 0.05  # slow on purpose: one lucky sheet should not read as learnt
     p_slip: float = 0.1
     p_guess: float = 0.2
 
@@ -107,8 +107,8 @@ def apply_attempt(
     """The skill's mastery after one more answer."""
     result = attempt.result
     recent = (*state.recent, SCORE[result])[-policy.window :]
-    day = school_day(attempt.answered_at)
-    new_day = state.last_attempt_at is None or school_day(state.last_attempt_at) != day
+    day = school_date(attempt.answered_at)
+    new_day = state.last_attempt_at is None or school_date(state.last_attempt_at) != day
     streak_days = state.streak_days
     if result == "correct":
         streak, level = state.streak + 1, state.level
@@ -144,8 +144,11 @@ def _promote(
 ) -> MasteryLevel:
     if level == "unknown":
         level = "learning"
-    accurate = sum(recent) / len(recent) >= policy.mastered_accuracy
-    if streak >= policy.mastered_streak and accurate and streak_days >= policy.mastered_days:
+    if (
+        streak >= policy.mastered_streak
+        and streak_days >= policy.mastered_days
+        and sum(recent) / len(recent) >= policy.mastered_accuracy
+    ):
         return "mastered"
     if streak >= policy.improving_streak and level == "learning":
         return "improving"
@@ -153,7 +156,7 @@ def _promote(
 
 
 def _review(
-    state: SkillMastery, level: MasteryLevel, result: str, day: date, policy: MasteryPolicy
+    state: SkillMastery, level: MasteryLevel, result: str, day: str, policy: MasteryPolicy
 ) -> tuple[str | None, int]:
     """When a mastered skill next comes back for review, and how many reviews it has passed."""
     if level != "mastered":
@@ -161,14 +164,14 @@ def _review(
     if state.level != "mastered":  # just mastered
         return _due(day, 0, policy), 0
     due = state.review_due
-    if result == "correct" and due is not None and day.isoformat() >= due:
+    if result == "correct" and due is not None and day >= due:
         return _due(day, state.reviews + 1, policy), state.reviews + 1
     return due, state.reviews
 
 
-def _due(day: date, reviews: int, policy: MasteryPolicy) -> str:
+def _due(day: str, reviews: int, policy: MasteryPolicy) -> str:
     gap = policy.review_days[min(reviews, len(policy.review_days) - 1)]
-    return (day + timedelta(days=gap)).isoformat()
+    return (date.fromisoformat(day) + timedelta(days=gap)).isoformat()
 
 
 def knowledge(p_known: float | None, result: str, policy: MasteryPolicy = POLICY) -> float:

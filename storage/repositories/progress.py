@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
+from curriculum.custom import with_custom
+from curriculum.syllabus import builtin_syllabus
 from progress.attempts import AttemptEvent, MasteryLevel, RecordedAttempt
 from progress.engagement import (
     CHAPTER_PREFIX,
@@ -57,9 +59,16 @@ RULES_KEY = "derived_state_rules"
 class ProgressRepository:
     def __init__(self, store: Any) -> None:
         self.store = store
+        self._chapters: tuple[str, ChapterIndex] | None = None
 
     def chapters(self) -> ChapterIndex:
-        return ChapterIndex.from_syllabus(self.store.custom_content.syllabus())
+        """The chapter of each skill, built again only when the teacher's own skills change."""
+        custom = self.store.custom_content.skills()
+        key = repr(custom)
+        if self._chapters is None or self._chapters[0] != key:
+            syllabus = with_custom(builtin_syllabus(), custom)
+            self._chapters = (key, ChapterIndex.from_syllabus(syllabus))
+        return self._chapters[1]
 
     def grade(
         self,
@@ -68,20 +77,36 @@ class ProgressRepository:
         graded: Sequence[GradedAnswer],
         now: datetime | None = None,
     ) -> GradeOutcome:
-        """Record a worksheet's gradings and update the child's derived state, atomically."""
+        """Record a worksheet's gradings and update the child's derived state, atomically.
+
+        The state before is read from the caches (kept true by every grade and pull); the state
+        after is replayed from the whole log, so the caches stay a pure function of it.
+        """
         self._check_recipient(worksheet, child_id)
         sheet_id = worksheet.id or ""
         chapters = self.chapters()
         with self.store.write() as writer:
             log = self.store.attempts.for_child(child_id)
-            before = child_progress(log, chapters)
-            fresh = changed(graded, sheet_id, log)
+            sheet_log = [a for a in log if a.worksheet_id == sheet_id]
+            fresh = changed(graded, sheet_id, sheet_log)
+            before = self._snapshot(child_id)
+            if not fresh:
+                return _outcome(worksheet, child_id, 0, before, before, sheet_log)
             events = _events(child_id, sheet_id, fresh, now or datetime.now(UTC))
             after = child_progress([*log, *events], chapters)
             events = [_with_levels(e, after) for e in events]
             self.store.attempts.append(writer, events)
             self._save(child_id, after)
-        return _outcome(worksheet, child_id, len(events), before, after, [*log, *events])
+        return _outcome(
+            worksheet, child_id, len(events), before, _Snapshot.of(after), [*sheet_log, *events]
+        )
+
+    def _snapshot(self, child_id: str) -> _Snapshot:
+        return _Snapshot(
+            {tag: m.level for tag, m in self.mastery(child_id).items()},
+            self.engagement(child_id).total_stars,
+            {a.key: a for a in self.achievements(child_id)},
+        )
 
     def _check_recipient(self, worksheet: Worksheet, child_id: str) -> None:
         child = self.store.children.get(child_id)
@@ -242,19 +267,32 @@ def _mastery_row(child_id: str, m: SkillMastery, now: str) -> tuple[Any, ...]:
     )
 
 
+class _Snapshot(NamedTuple):
+    """What a grading compares before and after."""
+
+    levels: dict[str, MasteryLevel]
+    stars: int
+    achievements: dict[str, Achievement]
+
+    @classmethod
+    def of(cls, progress: ChildProgress) -> _Snapshot:
+        levels = {tag: m.level for tag, m in progress.mastery.items()}
+        return cls(levels, progress.engagement.total_stars, progress.achievements)
+
+
 def _outcome(
     worksheet: Worksheet,
     child_id: str,
     recorded: int,
-    before: ChildProgress,
-    after: ChildProgress,
-    log: Sequence[Any],
+    before: _Snapshot,
+    after: _Snapshot,
+    sheet_log: Sequence[Any],
 ) -> GradeOutcome:
-    sheet = [a for a in effective(log) if a.worksheet_id == worksheet.id]
+    sheet = effective(sheet_log)
     changes = tuple(
-        (tag, before.mastery[tag].level if tag in before.mastery else "unknown", m.level)
-        for tag, m in after.mastery.items()
-        if tag not in before.mastery or before.mastery[tag].level != m.level
+        (tag, before.levels.get(tag, "unknown"), level)
+        for tag, level in after.levels.items()
+        if before.levels.get(tag, "unknown") != level
     )
     unlocked = [a for k, a in after.achievements.items() if k not in before.achievements]
     chapters = [
@@ -268,8 +306,8 @@ def _outcome(
         partial=sum(a.result == "partial" for a in sheet),
         graded=len(sheet),
         questions=len(worksheet.questions),
-        stars_before=before.engagement.total_stars,
-        stars_after=after.engagement.total_stars,
+        stars_before=before.stars,
+        stars_after=after.stars,
         changes=changes,
         unlocked=tuple(a for a in unlocked if not a.key.startswith(CHAPTER_PREFIX)),
         chapters_mastered=tuple(chapters),

@@ -185,3 +185,37 @@ def test_open_response_needs_a_teacher() -> None:
 def test_rewrite_keeps_capitals_and_punctuation() -> None:
     assert normalise("The Dog.", keep_case=True) == "The Dog."
     assert normalise("The Dog.") == "the dog"
+
+
+def _generated() -> list[Question]:
+    from curriculum.engine import generate
+    from curriculum.syllabus import builtin_syllabus
+
+    made = []
+    for skill in builtin_syllabus().skills():
+        for seed in range(3):
+            try:
+                made += generate(skill.tag, 8, seed)
+            except ValueError:  # a small item bank: fewer than 8 different questions
+                made += generate(skill.tag, 2, seed)
+    return [q for q in made if q.grading == "auto"]
+
+
+def test_every_generated_key_and_accepted_form_is_marked_right() -> None:
+    wrong = [
+        (q.skill_tag, form)
+        for q in _generated()
+        for form in q.accepted_answers
+        if check_answer(q, form).result != "correct"
+    ]
+    assert wrong == []
+
+
+def test_every_known_wrong_answer_is_marked_wrong_with_its_mistake() -> None:
+    mismatched = [
+        (q.skill_tag, w.answer, w.error_type, check_answer(q, w.answer))
+        for q in _generated()
+        for w in q.wrong_answers
+        if check_answer(q, w.answer) != ("incorrect", w.error_type)
+    ]
+    assert mismatched == []

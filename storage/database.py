@@ -30,7 +30,6 @@ if TYPE_CHECKING:
         ConsentRepository,
         CustomContentRepository,
         DeviceSettings,
-        MasteryRepository,
         ProfileRepository,
         ProgressRepository,
         TelemetryRepository,
@@ -215,12 +214,6 @@ class Store:
         from storage.repositories import ProgressRepository
 
         return ProgressRepository(self)
-
-    @cached_property
-    def mastery(self) -> MasteryRepository:
-        from storage.repositories import MasteryRepository
-
-        return MasteryRepository(self)
 
     @cached_property
     def settings(self) -> DeviceSettings:

@@ -9,18 +9,12 @@ import click
 from curriculum.question import Question
 from curriculum.syllabus import Syllabus
 from practicecraft.cli.context import App, echo_json, pass_app
+from practicecraft.cli.progress import LEVEL_WORDS
 from progress.attempts import SCHOOL_TIME, AttemptResult
 from progress.grading import GradingError, grade, parse_list, parse_mark
 from storage.errors import InvalidInput
 from storage.repositories.progress import GradeOutcome
 from worksheets.model import Worksheet
-
-LEVEL_NAMES = {
-    "unknown": "not started",
-    "learning": "learning",
-    "improving": "improving",
-    "mastered": "mastered",
-}
 
 
 @click.command("grade")
@@ -123,7 +117,7 @@ def _report(app: App, sheet: Worksheet, outcome: GradeOutcome, syllabus: Syllabu
     gained = outcome.stars_after - outcome.stars_before
     click.echo(f"Stars: {gained:+d} (total {outcome.stars_after})")
     for tag, before, after in outcome.changes:
-        click.echo(f"  {_skill_title(syllabus, tag)}: {LEVEL_NAMES[before]} → {LEVEL_NAMES[after]}")
+        click.echo(f"  {_skill_title(syllabus, tag)}: {LEVEL_WORDS[before]} → {LEVEL_WORDS[after]}")
     for achievement in outcome.unlocked:
         click.echo(f"New achievement: {achievement.title}")
     for chapter in outcome.chapters_mastered:

@@ -192,10 +192,8 @@ def _for_child(request: SheetRequest, index: int) -> SheetRequest:
 
 
 def _statuses(app: App, child_id: str) -> dict[str, SkillStatus]:
-    rows = app.store.mastery.for_child(child_id)
-    return {
-        tag: SkillStatus(row["mastery_level"], row["review_due_at"]) for tag, row in rows.items()
-    }
+    mastery = app.store.progress.mastery(child_id)
+    return {tag: SkillStatus(m.level, m.review_due) for tag, m in mastery.items()}
 
 
 def _school(app: App) -> str:

@@ -10,7 +10,6 @@ from storage.repositories.consents import (
     TelemetryRepository,
 )
 from storage.repositories.custom import CustomContentRepository
-from storage.repositories.mastery import MasteryRepository
 from storage.repositories.profiles import (
     DeviceSettings,
     ProfileRepository,
@@ -28,7 +27,6 @@ __all__ = [
     "ConsentRepository",
     "CustomContentRepository",
     "DeviceSettings",
-    "MasteryRepository",
     "ProfileRepository",
     "ProgressRepository",
     "TelemetryRepository",

@@ -30,9 +30,15 @@ EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
     default=None,
     help="Folder of the local database (default: your user-data folder).",
 )
+@click.option(
+    "--quit-after-first-paint",
+    is_flag=True,
+    hidden=True,
+    help="Open the window, wait for it to paint and load, then quit (for `bench startup`).",
+)
 @click.version_option(__version__, "--version", prog_name="practicecraft")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, quit_after_first_paint: bool) -> None:
     """PracticeCraft: practice worksheets for Classes 1–5, offline first.
 
     Run without a command to open the app.
@@ -41,14 +47,9 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
     ctx.obj = app
     ctx.call_on_close(app.close)
     if ctx.invoked_subcommand is None:
-        open_app(ctx, app)
+        from desktop.app import run  # Qt is loaded only for the window, not for commands
 
-
-def open_app(ctx: click.Context, app: App) -> None:
-    """Until the desktop window exists, make sure the database opens and show the commands."""
-    app.store  # noqa: B018 - creates the database folder and file, runs migrations
-    click.echo(ctx.get_help())
-    click.echo(f"\nYour data: {app.database_path}")
+        ctx.exit(run(app.data_dir, quit_after_first_paint))
 
 
 cli.add_command(child)

@@ -1,0 +1,84 @@
+"""Starting the desktop app: the window opens at once; the database opens on its own thread."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.context import AppContext
+from desktop.window import MainWindow
+from desktop.wizard import FirstRunWizard
+from desktop.worker import Worker
+from storage.database import Store
+from storage.paths import local_database_path
+from storage.records import UserProfile
+
+
+def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
+    """Open the main window on the local database; returns the exit code."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough  # 125% and 150% stay sharp
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PracticeCraft")
+    window = open_window(data_dir)
+    window.show()
+    if quit_after_first_paint:
+        quit_when_ready(window)
+    try:
+        return app.exec()
+    finally:
+        window.ctx.worker.close()
+
+
+def open_window(data_dir: Path) -> MainWindow:
+    path = local_database_path(data_dir)
+    worker = Worker(lambda: Store.open(path))
+    ctx = AppContext(worker=worker, data_dir=data_dir)
+    window = MainWindow(ctx)
+    worker.submit(lambda store, _: store.profiles.current(), lambda p, e: _first_run(window, p, e))
+    return window
+
+
+def _first_run(
+    window: MainWindow, profile: UserProfile | None, error: BaseException | None
+) -> None:
+    if error is not None:
+        from desktop.errors import show_error
+
+        show_error(window, error)
+    elif profile is None:
+        wizard = FirstRunWizard(window.ctx, on_done=window.refresh_current)
+        window.wizard = wizard
+        wizard.open()
+
+
+class _FirstPaint(QObject):
+    """Quits once the window has painted and its first data has loaded (for `bench startup`)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._quit_when_idle)
+        return False
+
+    def _quit_when_idle(self) -> None:
+        if self.window.ctx.worker.idle:
+            QApplication.quit()
+        else:
+            QTimer.singleShot(5, self._quit_when_idle)
+
+
+def quit_when_ready(window: MainWindow) -> None:
+    watcher = _FirstPaint(window)
+    window.installEventFilter(watcher)
+    window.first_paint = watcher

@@ -1,0 +1,18 @@
+"""What every page shares: the database worker, the data folder and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.worker import Worker
+
+
+@dataclass
+class AppContext:
+    worker: Worker
+    data_dir: Path
+    status: Callable[[str], None] = field(default=lambda _message: None)
+    # Pages that show data call this after a change so other pages refresh when shown.
+    changed: Callable[[str], None] = field(default=lambda _what: None)

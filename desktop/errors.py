@@ -1,0 +1,42 @@
+"""Errors the user started become a dialog that says what happened and what to do next."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from curriculum.sourcefile import DataFileError
+from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError
+from worksheets.render.fonts import FontNotFound
+
+log = logging.getLogger("practicecraft.desktop")
+
+
+def explain(error: BaseException) -> tuple[str, str]:
+    """(title, message with the next step) for an error."""
+    if isinstance(error, InvalidInput | DataFileError):
+        return "Please check", f"{error}\n\nCorrect it and try again; nothing was changed."
+    if isinstance(error, NotFoundError):
+        return "Not found", f"{error}\n\nIt may have been erased on another device."
+    if isinstance(error, CorruptDatabaseError):
+        return "Your data file is damaged", (
+            f"{error}\n\nOpen Settings → Backups and restore the latest backup."
+        )
+    if isinstance(error, FontNotFound):
+        return "A font is missing", f"{error}\n\nInstall it, or choose English for the worksheet."
+    if isinstance(error, OSError):
+        return "Could not use the file", (
+            f"{error.strerror or error}: {error.filename or ''}\n\n"
+            "Choose another folder, or check there is space on the disk."
+        )
+    log.exception("unexpected error", exc_info=error)
+    return "Something went wrong", (
+        f"{type(error).__name__}: {error}\n\nNothing was changed. If it happens again, "
+        "make a backup in Settings and tell us what you were doing."
+    )
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    title, message = explain(error)
+    QMessageBox.warning(parent, title, message)

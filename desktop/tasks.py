@@ -1,0 +1,103 @@
+"""Background work for widgets, built in one line:
+
+    Op(ctx, lambda store, progress: store.children.all()).success(self.show).run()
+
+`success` runs on the UI thread with the result. `failure` defaults to a dialog saying what
+went wrong and what to do next (work the user started); `quietly()` logs to the status bar
+instead (automatic work). `with_progress` shows a progress dialog after 600 ms, with Cancel.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.errors import show_error
+from desktop.worker import Cancelled, Progress
+from storage.database import Store
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+
+T = TypeVar("T")
+log = logging.getLogger("practicecraft.desktop")
+SHOW_PROGRESS_AFTER_MS = 600
+
+
+class Op(Generic[T]):
+    def __init__(
+        self, ctx: AppContext, work: Callable[[Store, Progress], T], parent: QWidget | None = None
+    ) -> None:
+        self._ctx = ctx
+        self._work = work
+        self._parent = parent
+        self._success: Callable[[T], None] = lambda _result: None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._label: str | None = None
+        self._quiet = False
+
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op[T]:
+        self._failure = callback
+        return self
+
+    def quietly(self) -> Op[T]:
+        self._quiet = True
+        return self
+
+    def with_progress(self, label: str) -> Op[T]:
+        self._label = label
+        return self
+
+    def run(self) -> None:
+        dialog = self._progress_dialog() if self._label else None
+        on_progress = _updater(dialog) if dialog else None
+        job = self._ctx.worker.submit(
+            self._work, lambda r, e: self._done(r, e, dialog), on_progress
+        )
+        if dialog is not None:
+            dialog.canceled.connect(lambda: setattr(job.progress, "cancelled", True))
+
+    def _progress_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog(self._label or "", "Cancel", 0, 1000, self._parent)
+        dialog.setWindowTitle("PracticeCraft")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        return dialog
+
+    def _done(
+        self, result: Any, error: BaseException | None, dialog: QProgressDialog | None
+    ) -> None:
+        if dialog is not None:
+            dialog.hide()
+            dialog.deleteLater()
+        if error is None:
+            self._success(result)
+        elif isinstance(error, Cancelled):
+            self._ctx.status("Cancelled.")
+        elif self._failure is not None:
+            self._failure(error)
+        elif self._quiet:
+            log.warning("background work failed: %s", error)
+            self._ctx.status(f"Could not finish: {error}")
+        else:
+            show_error(self._parent, error)
+
+
+def _updater(dialog: QProgressDialog) -> Callable[[float, str], None]:
+    def update(fraction: float, message: str) -> None:
+        dialog.setValue(int(fraction * 1000))
+        if message:
+            dialog.setLabelText(message)
+
+    return update

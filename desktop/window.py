@@ -1,0 +1,90 @@
+"""The main window: a list of pages on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.pages import Page
+from desktop.pages.builder import BuilderPage
+from desktop.pages.children import ChildrenPage
+from desktop.pages.classes import ClassesPage
+from desktop.pages.coming import AccountPage, UpgradePage
+from desktop.pages.grading import GradingPage
+from desktop.pages.progress import ProgressPage
+from desktop.pages.settings import SettingsPage
+
+PAGES: tuple[type[Page], ...] = (
+    BuilderPage,
+    GradingPage,
+    ProgressPage,
+    ChildrenPage,
+    ClassesPage,
+    SettingsPage,
+    AccountPage,
+    UpgradePage,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.status = self._status
+        self.wizard: QWidget | None = None
+        self.first_paint: object | None = None
+        self.setWindowTitle("PracticeCraft")
+        self.resize(1180, 760)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.pages: dict[type[Page], Page] = {}
+        for number, page_type in enumerate(PAGES, start=1):
+            self._add(page_type(ctx), number)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.nav.setCurrentRow(0)
+        self.statusBar().showMessage("Ready. Everything is kept on this computer.")
+
+    def _add(self, page: Page, number: int) -> None:
+        self.pages[type(page)] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(page.title)
+        item.setToolTip(f"Ctrl+{number}")
+        self.nav.addItem(item)
+        shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+        shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+
+    def show_page(self, page_type: type[Page]) -> Page:
+        page = self.pages[page_type]
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+        return page
+
+    def _show_row(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)

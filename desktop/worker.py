@@ -1,0 +1,107 @@
+"""The one thread that touches the database.
+
+Every read and write of the store runs on this thread, in the order it was asked for; results
+and errors come back to the UI thread by a queued signal, so widgets never wait on SQLite and
+SQLite is never used from two threads. Long jobs report progress and can be cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from storage.database import Store
+
+
+class Cancelled(Exception):
+    """The user cancelled a long job; nothing it was doing is kept."""
+
+
+@dataclass
+class Progress:
+    """Handed to a job: `update` reports how far it is, and stops it if the user cancelled."""
+
+    report: Callable[[float, str], None] = field(default=lambda _f, _m: None)
+    cancelled: bool = False
+
+    def update(self, fraction: float, message: str = "") -> None:
+        if self.cancelled:
+            raise Cancelled
+        self.report(fraction, message)
+
+
+Work = Callable[[Store, Progress], Any]
+Done = Callable[[Any, BaseException | None], None]
+
+
+@dataclass
+class Job:
+    work: Work
+    done: Done
+    progress: Progress = field(default_factory=Progress)
+
+
+class Worker(QObject):
+    """Runs jobs on one background thread that owns the store (opened there on first use)."""
+
+    _finished = Signal(object, object, object)  # job, result, error
+    _moved = Signal(object, float, str)  # job, fraction, message
+
+    def __init__(self, open_store: Callable[[], Store]) -> None:
+        super().__init__()
+        self._open = open_store
+        self._store: Store | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+        self.progress_listeners: dict[int, Callable[[float, str], None]] = {}
+        self._moved.connect(self._report)
+
+    @property
+    def idle(self) -> bool:
+        return self._pending == 0
+
+    def submit(
+        self, work: Work, done: Done, on_progress: Callable[[float, str], None] | None = None
+    ) -> Job:
+        job = Job(work, done)
+        if on_progress is not None:
+            self.progress_listeners[id(job)] = on_progress
+            job.progress.report = lambda f, m: self._moved.emit(job, f, m)
+        self._pending += 1
+        self._pool.submit(self._run, job)
+        return job
+
+    def _run(self, job: Job) -> None:
+        try:
+            if self._store is None:
+                self._store = self._open()
+            result = job.work(self._store, job.progress)
+        except BaseException as error:  # noqa: BLE001 - handed to the UI thread, shown or logged there
+            self._finished.emit(job, None, error)
+        else:
+            self._finished.emit(job, result, None)
+
+    def _deliver(self, job: Job, result: Any, error: BaseException | None) -> None:
+        self._pending -= 1
+        self.progress_listeners.pop(id(job), None)
+        job.done(result, error)
+
+    def _report(self, job: Job, fraction: float, message: str) -> None:
+        listener = self.progress_listeners.get(id(job))
+        if listener is not None:
+            listener(fraction, message)
+
+    def close(self) -> None:
+        """Finish queued jobs, close the store, stop the thread."""
+        self._pool.submit(self._close_store)
+        self._pool.shutdown(wait=True)
+
+    def _close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

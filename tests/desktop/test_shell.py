@@ -1,0 +1,72 @@
+"""The window shell, the database worker and background operations."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from desktop.context import AppContext
+from desktop.pages.coming import AccountPage, UpgradePage
+from desktop.tasks import Op
+from desktop.window import PAGES, MainWindow
+from desktop.worker import Progress
+from storage.database import Store
+from storage.errors import InvalidInput
+from tests.desktop.conftest import wait_idle
+
+
+def test_every_page_is_listed_and_reachable_by_ctrl_number(qtbot: Any, window: MainWindow) -> None:
+    assert window.nav.count() == len(PAGES)
+    for row in range(len(PAGES)):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentIndex() == row
+
+
+def test_account_and_upgrade_say_they_are_coming(window: MainWindow) -> None:
+    for page_type in (AccountPage, UpgradePage):
+        page = window.show_page(page_type)
+        assert "Coming soon" in page.findChildren(type(page.layout().itemAt(1).widget()))[1].text()
+
+
+def test_work_runs_off_the_ui_thread_and_returns_on_it(qtbot: Any, ctx: AppContext) -> None:
+    seen: dict[str, Any] = {}
+
+    def work(store: Store, _progress: Progress) -> str:
+        seen["work_thread"] = threading.current_thread()
+        return store.path.name
+
+    Op(ctx, work).success(lambda name: seen.update(name=name, ui=threading.current_thread())).run()
+    wait_idle(qtbot, ctx)
+    assert seen["work_thread"] is not threading.main_thread()
+    assert seen["ui"] is threading.main_thread()
+    assert seen["name"].endswith(".sqlite3")
+
+
+def test_a_failed_operation_shows_what_to_do_next(
+    qtbot: Any, ctx: AppContext, dialogs: list[tuple[str, str]]
+) -> None:
+    def work(_store: Store, _progress: Progress) -> None:
+        raise InvalidInput("name: must not be empty")
+
+    Op(ctx, work).run()
+    wait_idle(qtbot, ctx)
+    assert dialogs == [("Please check", pytest.approx(dialogs[0][1]))]
+    assert "nothing was changed" in dialogs[0][1]
+
+
+def test_a_cancelled_operation_stops_and_says_so(qtbot: Any, ctx: AppContext) -> None:
+    messages: list[str] = []
+    ctx.status = messages.append
+    results: list[int] = []
+
+    def work(_store: Store, progress: Progress) -> int:
+        progress.cancelled = True  # as if the user pressed Cancel
+        for step in range(10):
+            progress.update(step / 10)
+        return 1
+
+    Op(ctx, work).success(results.append).run()
+    wait_idle(qtbot, ctx)
+    assert results == [] and messages == ["Cancelled."]

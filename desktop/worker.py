@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -75,6 +76,17 @@ class Worker(QObject):
         self._pending += 1
         self._pool.submit(self._run, job)
         return job
+
+    def submit_closed(self, work: Callable[[Path], Any], done: Done) -> Job:
+        """Run `work(database_path)` with the store closed (e.g. restoring a backup over it);
+        the store is opened again by the next job."""
+
+        def closed(_store: Store, _progress: Progress) -> Any:
+            path = _store.path
+            self._close_store()
+            return work(path)
+
+        return self.submit(closed, done)
 
     def _run(self, job: Job) -> None:
         try:

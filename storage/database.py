@@ -10,8 +10,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from storage import backup as backups
 from storage.clock import HybridLogicalClock, wall_clock_ms
 from storage.errors import CorruptDatabaseError
@@ -51,7 +49,7 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection, clock: HybridLogicalClock) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._savepoints = 0
         self.clock = clock
         self._writer: Writer | None = None
 
@@ -102,7 +100,7 @@ class Store:
         The clock's high-water mark is saved in the same transaction.
         """
         if self._writer is not None:
-            with self.db.atomic():
+            with self._savepoint():
                 yield self._writer
             return
         self.conn.execute("BEGIN IMMEDIATE")
@@ -118,6 +116,23 @@ class Store:
             raise
         finally:
             self._writer = None
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested write: undone alone if it fails, kept only if the outer write commits."""
+        self._savepoints += 1
+        name = f"nested_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._savepoints -= 1
 
     def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         cursor = self.conn.execute(sql, params)

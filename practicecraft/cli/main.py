@@ -2,28 +2,53 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
 import click
 
 from practicecraft import __version__
-from practicecraft.cli.certificates import certificate
-from practicecraft.cli.children import child
-from practicecraft.cli.classes import school_class
 from practicecraft.cli.context import App
-from practicecraft.cli.curriculum import bank, questions, syllabus
-from practicecraft.cli.database import database
-from practicecraft.cli.grading import grade_sheet
-from practicecraft.cli.progress import progress, report
-from practicecraft.cli.worksheets import worksheet
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
 from storage.paths import default_data_dir
 
 EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
+# Each command's module is imported only when that command runs, so opening the window (no
+# command) does not pay for reportlab, the syllabus and the rest.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "child": ("practicecraft.cli.children", "child"),
+    "class": ("practicecraft.cli.classes", "school_class"),
+    "db": ("practicecraft.cli.database", "database"),
+    "syllabus": ("practicecraft.cli.curriculum", "syllabus"),
+    "questions": ("practicecraft.cli.curriculum", "questions"),
+    "bank": ("practicecraft.cli.curriculum", "bank"),
+    "worksheet": ("practicecraft.cli.worksheets", "worksheet"),
+    "certificate": ("practicecraft.cli.certificates", "certificate"),
+    "grade": ("practicecraft.cli.grading", "grade_sheet"),
+    "progress": ("practicecraft.cli.progress", "progress"),
+    "report": ("practicecraft.cli.progress", "report"),
+}
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -50,19 +75,6 @@ def cli(ctx: click.Context, data_dir: Path | None, quit_after_first_paint: bool)
         from desktop.app import run  # Qt is loaded only for the window, not for commands
 
         ctx.exit(run(app.data_dir, quit_after_first_paint))
-
-
-cli.add_command(child)
-cli.add_command(school_class)
-cli.add_command(database)
-cli.add_command(syllabus)
-cli.add_command(questions)
-cli.add_command(bank)
-cli.add_command(worksheet)
-cli.add_command(certificate)
-cli.add_command(grade_sheet)
-cli.add_command(progress)
-cli.add_command(report)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -113,9 +114,23 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
     assert code == 0 and re.search(r"\d+\.\d+\.\d+", out)
 
 
-def test_no_arguments_opens_the_local_database(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run()
-    assert code == 0 and "child" in out
+def test_no_command_opens_the_window_on_the_local_database(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "practicecraft",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--quit-after-first-paint",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
     assert (tmp_path / "data" / "practicecraft-local.sqlite3").exists()
 
 

@@ -11,6 +11,7 @@ BENCHMARKS = {
     "generate": "bench.generate",
     "progress": "bench.progress",
     "render": "bench.render",
+    "startup": "bench.startup",
     "storage": "bench.storage",
 }
 

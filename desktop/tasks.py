@@ -1,10 +1,11 @@
 """Background work for widgets, built in one line:
 
-    Op(ctx, lambda store, progress: store.children.all()).success(self.show).run()
+    Op(ctx, lambda store, progress: store.children.all(), self).success(self.show).run()
 
-`success` runs on the UI thread with the result. `failure` defaults to a dialog saying what
-went wrong and what to do next (work the user started); `quietly()` logs to the status bar
-instead (automatic work). `with_progress` shows a progress dialog after 600 ms, with Cancel.
+`success` runs on the UI thread with the result; it is dropped if the parent widget was deleted
+while the work ran. `failure` defaults to a dialog saying what went wrong and what to do next
+(work the user started); `quietly()` logs to the status bar instead (automatic work).
+`with_progress` shows a progress dialog after 600 ms, with Cancel.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -78,9 +80,11 @@ class Op(Generic[T]):
     def _done(
         self, result: Any, error: BaseException | None, dialog: QProgressDialog | None
     ) -> None:
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):
             dialog.hide()
             dialog.deleteLater()
+        if self._parent is not None and not shiboken6.isValid(self._parent):
+            return  # the page closed while the work ran: nobody to show the result to
         if error is None:
             self._success(result)
         elif isinstance(error, Cancelled):

@@ -44,6 +44,17 @@ class RosterProblem:
         return f"line {self.line}: {self.message}"
 
 
+@dataclass(frozen=True)
+class RosterLine:
+    """One line of the file as a preview shows it: what was read, and its problem if any."""
+
+    line: int
+    name: str
+    grade: str
+    roll_number: str
+    problem: str | None = None
+
+
 @dataclass
 class RosterPreview:
     """What importing the file would do, shown before anything is written."""
@@ -51,6 +62,7 @@ class RosterPreview:
     path: Path
     rows: list[RosterRow] = field(default_factory=list)
     problems: list[RosterProblem] = field(default_factory=list)
+    cells: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
     seen: dict[tuple[str, int, str], int] = field(default_factory=dict, repr=False)
 
     def summary(self, limit: int = 3) -> str:
@@ -134,6 +146,7 @@ def _read_row(cells: list[str], columns: dict[str, int], line: int, preview: Ros
     values = {
         key: cells[index].strip() if index < len(cells) else "" for key, index in columns.items()
     }
+    preview.cells[line] = dict(values)
     if not values.get("roll_number"):
         values.pop("roll_number", None)
     try:
@@ -147,6 +160,32 @@ def _read_row(cells: list[str], columns: dict[str, int], line: int, preview: Ros
         preview.problems.append(RosterProblem(line, message))
         return
     preview.rows.append(RosterRow(line, child))
+
+
+def preview_lines(preview: RosterPreview) -> list[RosterLine]:
+    """Every line read, good and bad, in file order; a bad line carries its problem.
+
+    Good lines show the values as they will be kept (grade "III" as 3); bad ones as written.
+    """
+    problems = {p.line: str(p) for p in preview.problems}
+    good = {row.line: row.child for row in preview.rows}
+    lines = []
+    for number in sorted(set(preview.cells) | set(problems)):
+        child = good.get(number)
+        if child is not None:
+            lines.append(RosterLine(number, child.name, str(child.grade), child.roll_number or ""))
+            continue
+        raw = preview.cells.get(number, {})
+        lines.append(
+            RosterLine(
+                number,
+                raw.get("name", ""),
+                raw.get("grade", ""),
+                raw.get("roll_number", ""),
+                problems.get(number),
+            )
+        )
+    return lines
 
 
 def _key(child: Child) -> tuple[str, int, str]:

@@ -1,11 +1,66 @@
-"""The "Children" page."""
+"""The "Children" page: the children kept, their details, classes and topics to practise."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+)
 
 from desktop.context import AppContext
 from desktop.pages import Page
+from desktop.pages.child_dialogs import AddChildDialog, EditChildDialog
+from desktop.pages.child_topics import TopicsPanel
+from desktop.pages.people_widgets import (
+    action_button,
+    cell,
+    heading,
+    hint,
+    quiet_colour,
+    select_id,
+    selected_id,
+    table,
+)
+from desktop.pages.roster_import import RosterImportDialog
+from desktop.tasks import Op
+from storage.database import Store
+from storage.records import Child, TeacherClass
+from storage.roster import RosterImport
+
+COLUMNS = ("Name", "Class", "Grade", "Roll no.")
+
+
+@dataclass
+class ChildrenList:
+    """What the page shows: the children, the classes, and which classes each child is in."""
+
+    children: list[Child]
+    classes: list[TeacherClass]
+    class_names: dict[str, list[str]] = field(default_factory=dict)
+
+
+def load_children(store: Store, include_archived: bool) -> ChildrenList:
+    """Runs on the worker."""
+    view = ChildrenList(store.children.all(include_archived), store.classes.all())
+    for school_class in view.classes:
+        for member in store.classes.members(school_class.id or ""):
+            view.class_names.setdefault(member.id or "", []).append(school_class.name)
+    return view
+
+
+def toggle_archived(store: Store, child_id: str, archived: bool) -> Child:
+    """Runs on the worker: archive the child, or bring an archived child back."""
+    return store.children.unarchive(child_id) if archived else store.children.archive(child_id)
 
 
 class ChildrenPage(Page):
@@ -13,5 +68,190 @@ class ChildrenPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self.view = ChildrenList([], [])
+        self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Children"))
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(heading("Children"))
+        self.table = table(COLUMNS)
+        layout.addLayout(self._search_row())
+        layout.addLayout(self._button_row())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._list())
+        self.topics = TopicsPanel(ctx)
+        splitter.addWidget(self.topics)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self._selection_changed()
+
+    def _search_row(self) -> QHBoxLayout:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name, class or roll number  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.setFocus)
+        self.show_archived = QCheckBox("Show &archived children")
+        self.show_archived.toggled.connect(self.refresh)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.show_archived)
+        return row
+
+    def _button_row(self) -> QHBoxLayout:
+        self.add_button = action_button(self, "Add child…", "Ctrl+N", self.add_child)
+        self.import_button = action_button(
+            self, "Import roster…", "Ctrl+I", self.import_roster, "Import a class list from CSV"
+        )
+        self.edit_button = action_button(
+            self, "Edit…", "F2", self.edit_child, "Edit the child", self.table
+        )
+        self.archive_button = action_button(
+            self, "Archive", "Del", self.archive_child, "Hide from lists, keep history", self.table
+        )
+        self.erase_button = action_button(
+            self,
+            "Erase…",
+            "Shift+Del",
+            self.erase_child,
+            "Erase the child and all their data",
+            self.table,
+        )
+        row = QHBoxLayout()
+        for button in (self.add_button, self.import_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in (self.edit_button, self.archive_button, self.erase_button):
+            row.addWidget(button)
+        return row
+
+    def _list(self) -> QStackedWidget:
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self.edit_child)
+        self.empty = hint(
+            "No children yet.\n\nAdd a child (Ctrl+N) with their parent's or guardian's "
+            "consent, or import a class roster from a CSV file (Ctrl+I)."
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        return self.stack
+
+    def refresh(self) -> None:
+        archived = self.show_archived.isChecked()
+        Op(self.ctx, lambda store, _p: load_children(store, archived), self).success(
+            self._show
+        ).run()
+
+    def _show(self, view: ChildrenList) -> None:
+        chosen = selected_id(self.table)
+        self.view = view
+        self.table.setRowCount(len(view.children))
+        for row, child in enumerate(view.children):
+            self._fill_row(row, child)
+        self.stack.setCurrentWidget(self.table if view.children else self.empty)
+        self.topics.setVisible(bool(view.children))
+        self._filter()
+        select_id(self.table, chosen)
+        self._selection_changed()
+
+    def _fill_row(self, row: int, child: Child) -> None:
+        name = child.name + ("  (archived)" if child.archived_at else "")
+        classes = ", ".join(self.view.class_names.get(child.id or "", [])) or "—"
+        values = (name, classes, str(child.grade), child.roll_number or "")
+        for column, text in enumerate(values):
+            item = cell(text, child.id if column == 0 else None)
+            if child.archived_at:
+                item.setForeground(quiet_colour(self.palette()))
+            self.table.setItem(row, column, item)
+
+    def _filter(self) -> None:
+        words = self.search.text().casefold().split()
+        for row in range(self.table.rowCount()):
+            text = " ".join(
+                (item.text() if (item := self.table.item(row, c)) else "")
+                for c in range(len(COLUMNS))
+            ).casefold()
+            self.table.setRowHidden(row, not all(word in text for word in words))
+
+    def selected_child(self) -> Child | None:
+        child_id = selected_id(self.table)
+        return next((c for c in self.view.children if c.id == child_id), None)
+
+    def _selection_changed(self) -> None:
+        child = self.selected_child()
+        for button in (self.edit_button, self.archive_button, self.erase_button):
+            button.setEnabled(child is not None)
+        archived = child is not None and child.archived_at is not None
+        self.archive_button.setText("Bring back" if archived else "Archive")
+        if child is None or child.id != self.topics.child_id:
+            self.topics.show_child(child)
+
+    def add_child(self) -> None:
+        self._open(AddChildDialog(self.ctx, self.view.classes, self._added, self))
+
+    def _added(self, child: Child) -> None:
+        self._changed(f"Added {child.name}, with their guardian's consent.")
+        self.search.clear()
+
+    def import_roster(self) -> None:
+        self._open(RosterImportDialog(self.ctx, self.view.classes, self._imported, self))
+
+    def _imported(self, result: RosterImport) -> None:
+        where = f" into {result.school_class.name}" if result.school_class else ""
+        again = f" ({len(result.already_there)} were already here)" if result.already_there else ""
+        self._changed(f"Imported {len(result.added)} children{where}{again}.")
+
+    def edit_child(self) -> None:
+        child = self.selected_child()
+        if child is not None:
+            self._open(EditChildDialog(self.ctx, child, self._edited, self))
+
+    def _edited(self, child: Child) -> None:
+        self._changed(f"Saved {child.name}.")
+
+    def archive_child(self) -> None:
+        child = self.selected_child()
+        if child is None or not child.id:
+            return
+        child_id, archived = child.id, child.archived_at is not None
+        Op(self.ctx, lambda store, _p: toggle_archived(store, child_id, archived), self).success(
+            self._archived
+        ).run()
+
+    def _archived(self, child: Child) -> None:
+        if child.archived_at:
+            self._changed(f"Archived {child.name}: hidden from lists, their history is kept.")
+        else:
+            self._changed(f"{child.name} is back in the lists.")
+
+    def erase_child(self) -> None:
+        child = self.selected_child()
+        if child is None or not child.id:
+            return
+        answer = QMessageBox.question(
+            self,
+            f"Erase {child.name}?",
+            f"Erase {child.name} and everything kept about them: their worksheets, answers, "
+            "progress and certificates, on this computer and on every device you sync with.\n\n"
+            "This cannot be undone. To only hide them from lists, use Archive instead.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        child_id, name = child.id, child.name
+        Op(self.ctx, lambda store, _p: store.children.delete(child_id), self).success(
+            lambda _none: self._changed(f"Erased {name} and everything kept about them.")
+        ).run()
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _changed(self, message: str) -> None:
+        self.ctx.status(message)
+        self.ctx.changed("children")
+        self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storage.records import Child
+from storage.records import Child, GuardianConsent, notice_sha256, validated
 from storage.repositories.base import Repository
 from storage.tables import (
     ATTEMPT_EVENTS,
@@ -35,6 +35,38 @@ class ChildRepository(Repository[Child]):
 
     def add(self, child: Child | Mapping[str, Any]) -> Child:
         return self._insert([child])[0]
+
+    def add_with_consent(
+        self,
+        child: Child | Mapping[str, Any],
+        consent: Mapping[str, Any],
+        *,
+        notice_text: str,
+        app_version: str,
+    ) -> Child:
+        """Add a child together with the guardian's consent, in one transaction.
+
+        `consent` holds guardian_name, relation, optional guardian_contact and notice_version;
+        `notice_text` is the notice exactly as the guardian was shown it (its SHA-256 is kept).
+        The consent row is written before the child's; if either is invalid or fails, neither
+        is stored.
+        """
+        added = self._with_id(child)
+        record = validated(
+            GuardianConsent,
+            {
+                **consent,
+                "child_id": added.id,
+                "consent_given": True,
+                "notice_sha256": notice_sha256(notice_text),
+                "consented_at": utc_now(),
+                "app_version": app_version,
+            },
+        )
+        with self.store.write():
+            self.store.consents.record(record)
+            self._insert([added])
+        return added
 
     def add_many(self, children: Sequence[Child | Mapping[str, Any]]) -> list[Child]:
         """Add all or none: one invalid child means nothing is written."""

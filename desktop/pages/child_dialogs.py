@@ -1,0 +1,215 @@
+"""Adding a child (the guardian's consent first) and editing a child's details."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.pages.people_widgets import GRADES, SavingDialog, fit_to_screen, hint, scrolling
+from storage.database import Store
+from storage.records import Child, TeacherClass
+
+NOTICE_VERSION = "2026-11"
+# Shown to the guardian word for word; its SHA-256 is kept with their consent, so any change
+# to this text needs a new NOTICE_VERSION.
+CONSENT_NOTICE = (
+    "PracticeCraft keeps this child's name, class, roll number, answers and progress on this "
+    "computer. They are used only to make practice worksheets and to show how the child is "
+    "doing. They are never sold and never shown to advertisers. Nothing leaves this computer "
+    "unless you sign in to sync it to your own account.\n\n"
+    "The parent or guardian can ask for everything kept about the child to be erased at any "
+    "time: Children → Erase."
+)
+NOTICE_EMS = 32  # the notice's width, in widths of "M"
+RELATIONS = ("Mother", "Father", "Guardian", "Teacher, on behalf of the school")
+
+
+def app_version() -> str:
+    """The app's version for consent records (the `practicecraft` package is a layer above)."""
+    try:
+        return version("practicecraft")
+    except PackageNotFoundError:
+        return "0.0.0+source"
+
+
+class ChildForm:
+    """Name, grade and roll number fields, laid out in the caller's form."""
+
+    def __init__(self, form: QFormLayout, child: Child | None = None) -> None:
+        self.name = QLineEdit(child.name if child else "")
+        self.name.setPlaceholderText("as it should print on worksheets")
+        self.grade = QComboBox()
+        for grade in GRADES:
+            self.grade.addItem(f"Class {grade}", grade)
+        self.grade.setCurrentIndex((child.grade if child else 1) - 1)
+        self.roll = QLineEdit((child.roll_number or "") if child else "")
+        self.roll.setPlaceholderText("optional")
+        form.addRow("Child's &name", self.name)
+        form.addRow("&Grade", self.grade)
+        form.addRow("&Roll number", self.roll)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "grade": self.grade.currentData(),
+            "roll_number": self.roll.text().strip() or None,
+        }
+
+
+class AddChildDialog(SavingDialog):
+    """The guardian's consent, then the child's details; nothing is kept without "I agree"."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        classes: list[TeacherClass],
+        on_added: Callable[[Child], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent, "Add a child")
+        self.on_added = on_added
+        content = QWidget()
+        boxes = QVBoxLayout(content)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self._consent_box())
+        boxes.addWidget(self._child_box(classes))
+        area = scrolling(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(area, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self._buttons("Add child"))
+        fit_to_screen(self, area)
+        self.guardian.setFocus()
+
+    def _consent_box(self) -> QGroupBox:
+        box = QGroupBox("1. The parent's or guardian's consent")
+        layout = QVBoxLayout(box)
+        notice = QLabel(CONSENT_NOTICE)
+        notice.setWordWrap(True)
+        notice.setFrameShape(QFrame.Shape.StyledPanel)
+        notice.setMargin(8)
+        notice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        _fit_height(notice, self.fontMetrics().horizontalAdvance("M") * NOTICE_EMS)
+        layout.addWidget(notice)
+        layout.addWidget(hint(f"Notice version {NOTICE_VERSION}"))
+        self.guardian = QLineEdit()
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(RELATIONS)
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText("phone or email, optional")
+        self.agree = QCheckBox("I &agree to this notice")
+        form = QFormLayout()
+        form.addRow("Guardian's na&me", self.guardian)
+        form.addRow("R&elation to the child", self.relation)
+        form.addRow("&Contact", self.contact)
+        layout.addLayout(form)
+        layout.addWidget(self.agree)
+        return box
+
+    def _child_box(self, classes: list[TeacherClass]) -> QGroupBox:
+        box = QGroupBox("2. The child")
+        form = QFormLayout(box)
+        self.child = ChildForm(form)
+        self.school_class = QComboBox()
+        self.school_class.addItem("No class", None)
+        for school_class in classes:
+            self.school_class.addItem(
+                f"{school_class.name} (Class {school_class.grade})", school_class
+            )
+        self.school_class.currentIndexChanged.connect(self._class_chosen)
+        form.addRow("C&lass", self.school_class)
+        return box
+
+    def _class_chosen(self) -> None:
+        chosen = self.school_class.currentData()
+        if isinstance(chosen, TeacherClass):
+            self.child.grade.setCurrentIndex(chosen.grade - 1)
+
+    def consent(self) -> dict[str, Any]:
+        return {
+            "guardian_name": self.guardian.text(),
+            "relation": self.relation.currentText(),
+            "guardian_contact": self.contact.text().strip() or None,
+            "notice_version": NOTICE_VERSION,
+        }
+
+    def submit(self) -> None:
+        if not self.agree.isChecked():
+            self.show_problem(
+                "Please read the notice with the parent or guardian and tick “I agree”. "
+                "A child's details are kept only with their consent."
+            )
+            return
+        if not self.guardian.text().strip():
+            self.show_problem("Please write the parent's or guardian's name.")
+            return
+        chosen = self.school_class.currentData()
+        class_id = chosen.id if isinstance(chosen, TeacherClass) else None
+        child, consent = self.child.values(), self.consent()
+        self._run(
+            lambda store, _progress: add_child(store, child, consent, class_id), self.on_added
+        )
+
+
+def _fit_height(label: QLabel, width: int) -> None:
+    """Make the label at least `width` wide and tall enough for all its text at that width
+    (wrapped labels in nested layouts are otherwise often given too little height)."""
+    label.setMinimumWidth(width + 2 * (label.margin() + label.frameWidth()))
+    metrics = label.fontMetrics()
+    text = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, label.text())
+    label.setMinimumHeight(text.height() + 2 * (label.margin() + label.frameWidth()))
+
+
+def add_child(
+    store: Store, child: Mapping[str, Any], consent: Mapping[str, Any], class_id: str | None
+) -> Child:
+    """Runs on the worker: the child with the consent shown, and their class, all or nothing."""
+    with store.write() as writer:
+        added = store.children.add_with_consent(
+            child, consent, notice_text=CONSENT_NOTICE, app_version=app_version()
+        )
+        if class_id and added.id:
+            store.classes.join(writer, class_id, added.id, added.roll_number)
+    return added
+
+
+class EditChildDialog(SavingDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        child: Child,
+        on_saved: Callable[[Child], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent, f"Edit {child.name}")
+        self.child_id = child.id or ""
+        self.on_saved = on_saved
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.child = ChildForm(form, child)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self._buttons("Save"))
+
+    def submit(self) -> None:
+        child_id, changes = self.child_id, self.child.values()
+        self._run(
+            lambda store, _progress: store.children.update(child_id, **changes), self.on_saved
+        )

@@ -1,11 +1,47 @@
-"""The "Make worksheets" page."""
+"""The "Make worksheets" page: choose who and what on the left, see the PDF on the right.
+
+Making runs on the worker with progress and Cancel (a class set of 40 never blocks the window);
+the sheets are saved only once their PDF is printed, so a cancelled class set leaves nothing.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+import html
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.context import AppContext
+from desktop.errors import show_error
 from desktop.pages import Page
+from desktop.pages.builder_form import BuilderForm
+from desktop.pages.builder_job import (
+    BuilderChoices,
+    MadeSheets,
+    load_choices,
+    make_sheets,
+    remove_files,
+)
+from desktop.pages.pdf_files import choose_pdf, file_name
+from desktop.pages.pdf_preview import PdfPreview
+from desktop.pages.printing import print_pdf, printer_for
+from desktop.tasks import Op
+from desktop.worker import Progress
+from storage.database import Store
+
+PREVIEWS_FOLDER = "previews"
 
 
 class BuilderPage(Page):
@@ -13,5 +49,185 @@ class BuilderPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self.made: MadeSheets | None = None
+        self.busy = False
+        self.made_for = ""  # the child's or class's name
+        self._print_dialog: tuple[QPrintDialog, QPrinter] | None = None
+        self.form = BuilderForm()
+        self.preview = PdfPreview()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.make_button = QPushButton("&Make worksheets")
+        self.make_button.setToolTip("Ctrl+Enter")
+        self.make_button.setDefault(True)
+        self.save_button = QPushButton("&Save PDF…")
+        self.save_button.setToolTip("Ctrl+S")
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setToolTip("Ctrl+P")
+        self._lay_out()
+        self._connect()
+        self._update_actions()
+
+    def _lay_out(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.make_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        self.preview.add_actions(self.save_button, self.print_button)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.preview, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        # The form never scrolls sideways: the left side is at least as wide as it needs.
+        scrollbar = scroll.verticalScrollBar().sizeHint().width()
+        left.setMinimumWidth(self.form.minimumSizeHint().width() + scrollbar + 6)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Make worksheets"))
+        layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.make_button.clicked.connect(self.make)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_sheets)
+        self.form.who_changed.connect(self._update_actions)
+        shortcuts = (
+            ("Ctrl+Return", self.make),
+            ("Ctrl+Enter", self.make),
+            (QKeySequence.StandardKey.Save, self.save_pdf),
+            (QKeySequence.StandardKey.Print, self.print_sheets),
+            ("Ctrl+K", lambda: self.preview.show_key(not self.preview.showing_key())),
+        )
+        for keys, action in shortcuts:
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
+
+    def refresh(self) -> None:
+        Op(self.ctx, load_choices, self).success(self._choices_loaded).quietly().run()
+
+    def _choices_loaded(self, choices: BuilderChoices) -> None:
+        self.form.set_choices(choices)
+        self._update_actions()
+
+    # --- making -------------------------------------------------------------------------
+
+    def make(self) -> None:
+        """Make, print to PDF and save the chosen worksheets, in the background."""
+        request = self.form.request()
+        if request is None or self.busy:
+            return
+        self._set_busy(True)
+        folder, who = self.ctx.data_dir / PREVIEWS_FOLDER, self.form.who()
+
+        def work(store: Store, progress: Progress) -> MadeSheets:
+            return make_sheets(store, progress, request, folder)
+
+        Op(self.ctx, work, self).with_progress("Making worksheets…").success(
+            lambda made: self._made(made, who)
+        ).run()
+        # The worker keeps order: this runs after the making however it ended (even cancelled).
+        Op(self.ctx, lambda _store, _progress: False, self).success(self._set_busy).quietly().run()
+
+    def _made(self, made: MadeSheets, who: str) -> None:
+        before, self.made, self.made_for = self.made, made, who
+        self.preview.show_files(made.pdf, made.key)
+        if before is not None:
+            remove_files((before.pdf, before.key))
+        self.summary.setText(_summary(made, who))
+        self.ctx.status(f"Made and saved {_plural(len(made.sheets), 'worksheet')} for {who}.")
+        self.ctx.changed("worksheets")
+        self._update_actions()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.make_button.setText("Making…" if busy else "&Make worksheets")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        self.make_button.setEnabled(not self.busy and self.form.request() is not None)
+        self.save_button.setEnabled(self.made is not None)
+        self.print_button.setEnabled(self.made is not None)
+
+    # --- saving and printing --------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        """Ask where to keep a copy of the PDF (and its answer key)."""
+        if self.made is not None:
+            suggested = file_name(_title(self.made), self.made_for)
+            choose_pdf(self, "Save the worksheets", suggested, self._save_chosen)
+
+    def _save_chosen(self, path: Path) -> None:
+        self.save_pdf_to(path)
+
+    def save_pdf_to(self, path: Path) -> list[Path]:
+        """Copy the made PDF to `path`, and its key beside it as "<name> - answer key.pdf"."""
+        if self.made is None:
+            return []
+        copies = [(self.made.pdf, path)]
+        if self.made.key is not None:
+            copies.append((self.made.key, path.with_name(f"{path.stem} - answer key.pdf")))
+        try:
+            for source, target in copies:
+                shutil.copyfile(source, target)
+        except OSError as error:
+            show_error(self, error)
+            return []
+        also = " and its answer key beside it" if len(copies) > 1 else ""
+        self.ctx.status(f"Saved {path.name}{also} in {path.parent}.")
+        return [target for _source, target in copies]
+
+    def print_sheets(self) -> None:
+        """Choose a printer and print what the preview shows (worksheets or answer key)."""
+        if self.made is None:
+            return
+        printer = printer_for(
+            str(self.made.sheets[0].settings.get("paper", "A4")), _title(self.made)
+        )
+        dialog = QPrintDialog(printer, self)
+        dialog.finished.connect(
+            lambda result: self.print_to(printer) if result == QDialog.DialogCode.Accepted else None
+        )
+        self._print_dialog = (dialog, printer)  # kept alive while it is open
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the PDF in view on `printer`, in the background, with Cancel."""
+        pdf = self.preview.current_file()
+        if pdf is None:
+            return
+
+        def work(_store: Store, progress: Progress) -> int:
+            def page(done: int, total: int) -> None:
+                progress.update(done / total, f"Printed page {done} of {total}…")
+
+            return print_pdf(pdf, printer, page)
+
+        Op(self.ctx, work, self).with_progress("Printing…").success(
+            lambda pages: self.ctx.status(f"Sent {_plural(pages, 'page')} to the printer.")
+        ).run()
+
+
+def _title(made: MadeSheets) -> str:
+    return made.sheets[0].title
+
+
+def _summary(made: MadeSheets, who: str) -> str:
+    sheets = f"{_plural(len(made.sheets), 'worksheet')}, {_plural(made.sheet_pages, 'page')}"
+    key = f"; answer key {_plural(made.key_pages, 'page')}" if made.key else ""
+    return f"<b>{html.escape(_title(made))}</b><br>For {html.escape(who)}: {sheets}{key}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,172 @@
+"""How the worksheet is made and printed: questions, difficulty, kind of sheet, language, paper."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from curriculum.question import QuestionType
+from storage.making import SheetOrder
+from worksheets.model import WorksheetMode
+
+MODES: tuple[tuple[WorksheetMode, str], ...] = (
+    ("chosen", "The skills I tick"),
+    ("adaptive", "Suited to each child"),
+    ("versions", "Versions A, B, C…"),
+)
+MODE_HELP = (
+    "The skills I tick: the questions are shared evenly between them.\n"
+    "Suited to each child: more of what the child is learning, reviews when due.\n"
+    "Versions A, B, C…: the same skills with different numbers, so neighbours cannot copy."
+)
+DIFFICULTIES = ((None, "Any"), (1, "Easy"), (2, "Medium"), (3, "Hard"))
+LANGUAGES = (("en", "English"), ("hi", "Hindi"), ("both", "English and Hindi"))
+PAPERS = (("A4", "A4"), ("Letter", "Letter"))
+QUESTION_TYPE_NAMES: dict[QuestionType, str] = {
+    "fill_blank": "Fill in the blanks",
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "match": "Match the columns",
+    "word_problem": "Word problems",
+    "error_identification": "Find the mistake",
+    "open_response": "Answer in your own words",
+    "choose_word": "Choose the right word",
+    "rewrite": "Rewrite the sentence",
+}
+
+
+class SheetOptions(QGroupBox):
+    mode_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("How to make it", parent)
+        self.count = _spin(1, 60, 20, "Number of questions")
+        self.difficulty = _combo(DIFFICULTIES, "Difficulty")
+        self.mode_box = _combo(MODES, "Kind of worksheet")
+        self.versions = _spin(2, 6, 2, "How many versions")
+        self.versions.setSuffix(" versions")
+        self.types_button = self._types_button()
+        self.language = _combo(LANGUAGES, "Language")
+        self.paper = _combo(PAPERS, "Paper")
+        self.large_print = QCheckBox("Large print")
+        self.large_print.setToolTip("About 1.5 times bigger, in one column (good for Classes 1–2)")
+        self.columns = _spin(1, 3, 2, "Columns")
+        self.key_box = QCheckBox("Answer key")
+        self.key_box.setToolTip("Print the answers too, on their own pages")
+        self.key_box.setChecked(True)
+        self._lay_out()
+        self.mode_box.currentIndexChanged.connect(self._mode_toggled)
+        self.large_print.toggled.connect(lambda on: self.columns.setEnabled(not on))
+        self._mode_toggled()
+
+    def _types_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setAccessibleName("Question types")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        self.type_actions: dict[QuestionType, QAction] = {}
+        for qtype, name in QUESTION_TYPE_NAMES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.toggled.connect(self._types_changed)
+            self.type_actions[qtype] = action
+        button.setMenu(menu)
+        button.setText("A mix of types")
+        return button
+
+    def _lay_out(self) -> None:
+        form = QFormLayout(self)
+        self.mode_box.setToolTip(MODE_HELP)
+        rows: tuple[tuple[str, tuple[QWidget, ...]], ...] = (
+            ("&Questions", (self.count, _buddy("&Difficulty", self.difficulty), self.difficulty)),
+            ("&Kind", (self.mode_box, self.versions)),
+            ("&Types", (self.types_button,)),
+            ("La&nguage", (self.language, _buddy("&Paper", self.paper), self.paper)),
+            ("C&olumns", (self.columns, self.large_print, self.key_box)),
+        )
+        for text, widgets in rows:
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            form.addRow(_buddy(text, widgets[0]), row)
+
+    def set_defaults(self, language: str, paper: str) -> None:
+        """The profile's choices, shown when the page first loads."""
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
+
+    def mode(self) -> WorksheetMode:
+        return cast(WorksheetMode, self.mode_box.currentData())
+
+    def answer_key(self) -> bool:
+        return self.key_box.isChecked()
+
+    def qtypes(self) -> tuple[QuestionType, ...]:
+        return tuple(t for t, action in self.type_actions.items() if action.isChecked())
+
+    def order(self, subject: str, skills: tuple[str, ...]) -> SheetOrder:
+        return SheetOrder(
+            subject=subject,
+            skills=skills,
+            count=self.count.value(),
+            mode=self.mode(),
+            versions=self.versions.value(),
+            difficulty=self.difficulty.currentData(),
+            qtypes=self.qtypes(),
+            language=str(self.language.currentData()),
+            paper=str(self.paper.currentData()),
+            large_print=self.large_print.isChecked(),
+            columns=1 if self.large_print.isChecked() else self.columns.value(),
+        )
+
+    def _mode_toggled(self) -> None:
+        self.versions.setEnabled(self.mode() == "versions")
+        self.mode_changed.emit()
+
+    def _types_changed(self) -> None:
+        chosen = [QUESTION_TYPE_NAMES[t] for t in self.qtypes()]
+        if not chosen:
+            self.types_button.setText("A mix of types")
+        elif len(chosen) == 1:
+            self.types_button.setText(chosen[0])
+        else:
+            self.types_button.setText(f"{len(chosen)} types")
+        self.types_button.setToolTip(", ".join(chosen) or "Any kind of question")
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def _spin(low: int, high: int, value: int, name: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setAccessibleName(name)
+    return spin
+
+
+def _combo(items: tuple[tuple[object, str], ...], name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    for key, text in items:
+        box.addItem(text, key)
+    return box

@@ -1,0 +1,202 @@
+"""Making worksheets: from what the teacher chose to assembled sheets, ready to save and print.
+
+The one way to make worksheets, shared by the command line and the desktop. It reads the store
+(children, classes, mastery, sheets already given) but saves nothing: the caller saves the
+sheets with `store.worksheets.add_many` (one transaction) once everything else has worked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from curriculum.engine import NotEnoughQuestions
+from curriculum.question import QuestionType
+from curriculum.syllabus import Syllabus
+from storage.errors import InvalidInput
+from storage.records import Child
+from worksheets.adaptive import SkillStatus
+from worksheets.assembly import AssemblyError, Recipient, SheetRequest, assemble
+from worksheets.model import Worksheet, WorksheetMode
+from worksheets.quota import check_quota
+from worksheets.render.pdf import Rendered, render_pdf
+from worksheets.views import render_options, sheet_view
+
+if TYPE_CHECKING:
+    from storage.database import Store
+
+VERSION_LABELS = "ABCDEF"
+# Each child of a class set gets their own numbers: seeds a prime apart.
+SEED_STEP_PER_CHILD = 104_729
+
+ProgressCallback = Callable[[int, int], None]  # (children done, children in all)
+
+
+@dataclass(frozen=True)
+class SheetOrder:
+    """What the teacher asked for: subject, chapters or skills, and how the sheet looks."""
+
+    subject: str
+    chapters: tuple[int, ...] = ()
+    skills: tuple[str, ...] = ()
+    count: int = 20
+    mode: WorksheetMode = "chosen"
+    versions: int = 2
+    difficulty: int | None = None
+    qtypes: tuple[QuestionType, ...] = ()
+    language: str = "en"
+    paper: str = "A4"
+    large_print: bool = False
+    columns: int = 2
+    seed: int | None = None  # None: new questions each time
+
+    def request(self, syllabus: Syllabus, grade: int) -> SheetRequest:
+        """The assembly request for a class (grade); chapter numbers become their skills."""
+        subject = self.subject.lower()
+        skills = list(self.skills)
+        entry = syllabus.grade(subject, grade)
+        for number in self.chapters:
+            if entry is None or not 1 <= number <= len(entry.chapters):
+                raise InvalidInput(f"{subject} Class {grade} has no chapter {number}")
+            skills += [s.tag for s in entry.chapters[number - 1].skills]
+        return SheetRequest(
+            subject=subject,
+            grade=grade,
+            skills=tuple(dict.fromkeys(skills)),
+            count=self.count,
+            mode=self.mode,
+            difficulty=self.difficulty,
+            qtypes=self.qtypes,
+            seed=self.seed if self.seed is not None else int.from_bytes(os.urandom(6)),
+            settings=self._settings(),
+        )
+
+    def _settings(self) -> dict[str, object]:
+        return {
+            "language": self.language,
+            "paper": self.paper,
+            "large_print": self.large_print,
+            "columns": self.columns,
+        }
+
+
+@dataclass(frozen=True)
+class Recipients:
+    """Who the sheets are for: one child, or a class's children."""
+
+    children: list[Child]
+    grade: int
+    class_id: str | None = None
+    class_name: str | None = None
+
+
+def make_worksheets(
+    store: Store,
+    order: SheetOrder,
+    *,
+    child_id: str | None = None,
+    class_name: str | None = None,
+    today: date,
+    progress: ProgressCallback | None = None,
+) -> list[Worksheet]:
+    """Assemble the sheets (not saved): one per child of a class, or one (or K versions) for
+    one child. `progress(done, total)` is called after each child; if it raises (the user
+    cancelled), nothing has been saved."""
+    if (child_id is None) == (class_name is None):
+        raise InvalidInput("choose one child or one class")
+    syllabus = store.custom_content.syllabus()
+    recipients = find_recipients(store, child_id, class_name)
+    request = order.request(syllabus, recipients.grade)
+    check_quota(len(recipients.children))
+    try:
+        return _assemble_all(store, syllabus, request, recipients, order.versions, today, progress)
+    except AssemblyError as error:
+        raise InvalidInput(str(error)) from None
+    except NotEnoughQuestions as error:
+        raise InvalidInput(
+            f"{error}; ask for fewer questions, or choose more skills or other question types"
+        ) from None
+
+
+def find_recipients(store: Store, child_id: str | None, class_name: str | None) -> Recipients:
+    if child_id:
+        child = store.children.get(child_id)
+        return Recipients([child], child.grade)
+    school_class = store.classes.by_name(class_name or "")
+    members = store.classes.members(school_class.id or "")
+    if not members:
+        raise InvalidInput(f"class {school_class.name} has no children yet; import a roster first")
+    return Recipients(members, school_class.grade, school_class.id, class_name)
+
+
+def _assemble_all(
+    store: Store,
+    syllabus: Syllabus,
+    request: SheetRequest,
+    recipients: Recipients,
+    versions: int,
+    today: date,
+    progress: ProgressCallback | None,
+) -> list[Worksheet]:
+    """Versions are shared round a class; one child asking for versions gets all K."""
+    items = store.custom_content.items()
+    children = recipients.children
+    per_child = versions if request.mode == "versions" and len(children) == 1 else 1
+    sheets = []
+    for index, child in enumerate(children):
+        recipient = _recipient(store, child, recipients)
+        for copy in range(per_child):
+            label = version_label(request, index + copy, versions)
+            child_request = request if label else for_child(request, index)
+            sheets.append(
+                assemble(child_request, recipient, syllabus, today.isoformat(), label, items)
+            )
+        if progress is not None:
+            progress(index + 1, len(children))
+    return sheets
+
+
+def _recipient(store: Store, child: Child, recipients: Recipients) -> Recipient:
+    return Recipient(
+        child_id=child.id,
+        class_id=recipients.class_id,
+        child_name=child.name,
+        class_name=recipients.class_name,
+        statuses=skill_statuses(store, child.id or ""),
+        used_hashes=store.worksheets.hashes_for_child(child.id or ""),
+    )
+
+
+def version_label(request: SheetRequest, index: int, versions: int) -> str | None:
+    return VERSION_LABELS[index % versions] if request.mode == "versions" else None
+
+
+def for_child(request: SheetRequest, index: int) -> SheetRequest:
+    """Each child of a class set gets their own numbers."""
+    return replace(request, seed=request.seed + index * SEED_STEP_PER_CHILD)
+
+
+def skill_statuses(store: Store, child_id: str) -> dict[str, SkillStatus]:
+    mastery = store.progress.mastery(child_id)
+    return {tag: SkillStatus(m.level, m.review_due) for tag, m in mastery.items()}
+
+
+def school_name(store: Store) -> str:
+    """What the sheet's header names: the school, or the family's name."""
+    profile = store.profiles.current()
+    return profile.school_name or profile.display_name or "" if profile else ""
+
+
+def write_pdf(
+    sheets: list[Worksheet], out: Path, key_path: Path | None = None, *, school: str = ""
+) -> Rendered:
+    """Print the sheets (a class set in one PDF) and, if asked, their answer key.
+
+    Raises FontNotFound (no Devanagari font for Hindi) and OSError (cannot write the file).
+    """
+    views = [sheet_view(sheet, school) for sheet in sheets]
+    return render_pdf(views, out, render_options(sheets[0]), key_path)

@@ -41,6 +41,7 @@ class Op(Generic[T]):
         self._failure: Callable[[BaseException], None] | None = None
         self._label: str | None = None
         self._quiet = False
+        self._finally: Callable[[], None] = lambda: None
 
     def success(self, callback: Callable[[T], None]) -> Op[T]:
         self._success = callback
@@ -48,6 +49,11 @@ class Op(Generic[T]):
 
     def failure(self, callback: Callable[[BaseException], None]) -> Op[T]:
         self._failure = callback
+        return self
+
+    def finally_(self, callback: Callable[[], None]) -> Op[T]:
+        """Run `callback` on the UI thread however the work ended (done, failed or cancelled)."""
+        self._finally = callback
         return self
 
     def quietly(self) -> Op[T]:
@@ -85,6 +91,12 @@ class Op(Generic[T]):
             dialog.deleteLater()
         if self._parent is not None and not shiboken6.isValid(self._parent):
             return  # the page closed while the work ran: nobody to show the result to
+        try:
+            self._deliver(result, error)
+        finally:
+            self._finally()
+
+    def _deliver(self, result: Any, error: BaseException | None) -> None:
         if error is None:
             self._success(result)
         elif isinstance(error, Cancelled):

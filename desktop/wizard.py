@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.errors import show_error
+from desktop.pages.people_widgets import quiet_colour
 from desktop.tasks import Op
 from storage.database import Store
 from storage.records import UserProfile
@@ -46,16 +47,7 @@ PAPERS = (
 def muted(label: QLabel) -> QLabel:
     """A label in a softer colour than the text around it, still easy to read."""
     palette = label.palette()
-    text, window = (
-        palette.color(QPalette.ColorRole.WindowText),
-        palette.color(QPalette.ColorRole.Window),
-    )
-    blend = QColor(
-        (2 * text.red() + window.red()) // 3,
-        (2 * text.green() + window.green()) // 3,
-        (2 * text.blue() + window.blue()) // 3,
-    )
-    palette.setColor(QPalette.ColorRole.WindowText, blend)
+    palette.setColor(QPalette.ColorRole.WindowText, quiet_colour(palette))
     label.setPalette(palette)
     return label
 

@@ -135,9 +135,7 @@ class BuilderPage(Page):
 
         Op(self.ctx, work, self).with_progress("Making worksheets…").success(
             lambda made: self._made(made, who)
-        ).run()
-        # The worker keeps order: this runs after the making however it ended (even cancelled).
-        Op(self.ctx, lambda _store, _progress: False, self).success(self._set_busy).quietly().run()
+        ).finally_(lambda: self._set_busy(False)).run()
 
     def _made(self, made: MadeSheets, who: str) -> None:
         before, self.made, self.made_for = self.made, made, who

@@ -37,26 +37,21 @@ class SheetListing:
 
 def recent_sheets(store: Store, limit: int = RECENT_LIMIT) -> list[SheetListing]:
     """The newest sheets made for a child, newest first, with how many questions are marked."""
-    found = [
-        (sheet, child.name)
-        for child in store.children.all()
-        for sheet in store.worksheets.for_child(child.id or "")
-    ]
-    found.sort(key=lambda pair: pair[0].id or "", reverse=True)  # UUIDv7 ids sort by time
-    listings = []
-    for sheet, name in found[:limit]:
-        marked = {a.question_id for a in store.attempts.for_worksheet(sheet.id or "")}
-        listings.append(
-            SheetListing(
-                worksheet_id=sheet.id or "",
-                code=sheet.code,
-                title=sheet.title,
-                child_name=name,
-                date=str(sheet.settings.get("date", "")),
-                questions=len(sheet.questions),
-                marked=len(marked),
-            )
+    names = {child.id: child.name for child in store.children.all()}
+    sheets = store.worksheets.recent(limit)
+    marked = store.attempts.questions_marked([sheet.id or "" for sheet in sheets])
+    listings = [
+        SheetListing(
+            worksheet_id=sheet.id or "",
+            code=sheet.code,
+            title=sheet.title,
+            child_name=names.get(sheet.child_id, ""),
+            date=str(sheet.settings.get("date", "")),
+            questions=len(sheet.questions),
+            marked=marked.get(sheet.id or "", 0),
         )
+        for sheet in sheets
+    ]
     return listings
 
 

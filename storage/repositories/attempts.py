@@ -58,6 +58,16 @@ class AttemptRepository:
             (worksheet_id,),
         )
 
+    def questions_marked(self, worksheet_ids: Sequence[str]) -> dict[str, int]:
+        """How many different questions of each worksheet have a mark."""
+        marks = ", ".join("?" * len(worksheet_ids))
+        rows = self.store.conn.execute(
+            "SELECT worksheet_id, count(DISTINCT question_id) FROM attempt_events "
+            f"WHERE worksheet_id IN ({marks}) AND deleted_at IS NULL GROUP BY worksheet_id",
+            tuple(worksheet_ids),
+        )
+        return dict(rows.fetchall())
+
     def _read(self, sql: str, params: tuple[Any, ...]) -> list[RecordedAttempt]:
         # Rows were validated on the way in and never change: read them as plain tuples.
         return list(map(RecordedAttempt._make, self.store.conn.execute(sql, params)))

@@ -42,6 +42,14 @@ class WorksheetRepository(Repository[Worksheet]):
             raise NotFoundError(f"no worksheet with code or id {code.strip()}")
         return found[0]
 
+    def recent(self, limit: int) -> list[Worksheet]:
+        """The newest sheets made for children still on the lists, newest first."""
+        return self._select(
+            "deleted_at IS NULL AND child_id IN (SELECT id FROM children "
+            "WHERE deleted_at IS NULL AND archived_at IS NULL)",
+            order=f"id DESC LIMIT {int(limit)}",  # UUIDv7 ids sort by time
+        )
+
     def for_child(self, child_id: str) -> list[Worksheet]:
         return self._select("child_id = ? AND deleted_at IS NULL", (child_id,), order="created_at")
 

@@ -70,3 +70,23 @@ def test_a_cancelled_operation_stops_and_says_so(qtbot: Any, ctx: AppContext) ->
     Op(ctx, work).success(results.append).run()
     wait_idle(qtbot, ctx)
     assert results == [] and messages == ["Cancelled."]
+
+
+def test_finally_runs_after_success_failure_and_cancel(
+    qtbot: Any, ctx: AppContext, dialogs: list[tuple[str, str]]
+) -> None:
+    ended: list[str] = []
+
+    def fail(_store: Store, _progress: Progress) -> None:
+        raise InvalidInput("bad")
+
+    def cancel(_store: Store, progress: Progress) -> None:
+        progress.cancelled = True
+        progress.update(0.5)
+
+    Op(ctx, lambda _s, _p: 1).finally_(lambda: ended.append("done")).run()
+    Op(ctx, fail).finally_(lambda: ended.append("failed")).run()
+    Op(ctx, cancel).finally_(lambda: ended.append("cancelled")).run()
+    wait_idle(qtbot, ctx)
+    assert ended == ["done", "failed", "cancelled"]
+    assert len(dialogs) == 1

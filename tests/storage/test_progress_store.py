@@ -190,3 +190,21 @@ def test_recomputing_everything_gives_what_grading_kept(store: Store, child: str
     kept = derived(store)
     assert store.progress.recompute_all() == 1
     assert derived(store) == kept
+
+
+def test_recent_sheets_are_newest_first_and_skip_archived_children(
+    store: Store, child: str
+) -> None:
+    first, second = make_sheet(store, child, seed=1), make_sheet(store, child, seed=2)
+    archived = store.children.add({"name": "Ravi", "grade": 3}).id or ""
+    make_sheet(store, archived, seed=3)
+    store.children.archive(archived)
+    assert [s.id for s in store.worksheets.recent(10)] == [second.id, first.id]
+    assert [s.id for s in store.worksheets.recent(1)] == [second.id]
+
+
+def test_questions_marked_counts_a_remarked_question_once(store: Store, child: str) -> None:
+    sheet = make_sheet(store, child)
+    store.progress.grade(sheet, child, grade(questions(sheet), marks={1: "correct", 2: "correct"}))
+    store.progress.grade(sheet, child, grade(questions(sheet), marks={2: "incorrect"}))
+    assert store.attempts.questions_marked([sheet.id or "", "no-such-sheet"]) == {sheet.id: 2}

@@ -170,7 +170,11 @@ class LocalPostgres:
             ("TimeZone", "UTC"),
         ]
         if self.fast:
-            settings += [("fsync", "off"), ("synchronous_commit", "off"), ("full_page_writes", "off")]
+            settings += [
+                ("fsync", "off"),
+                ("synchronous_commit", "off"),
+                ("full_page_writes", "off"),
+            ]
         command = [str(self.bindir / "postgres"), "-D", str(self.data)]
         for name, value in settings:
             command += ["-c", f"{name}={value}"]

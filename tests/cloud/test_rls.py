@@ -104,7 +104,12 @@ def own_columns(table: str) -> dict[str, Any]:
             "verification_code": some[:10].replace("-", "X").upper(),
             "issued_at": NOW,
         },
-        "telemetry_events": {"event": "sheet_made", "version": "0.1.0", "ok": True, "occurred_at": NOW},
+        "telemetry_events": {
+            "event": "sheet_made",
+            "version": "0.1.0",
+            "ok": True,
+            "occurred_at": NOW,
+        },
         "payment_events": {
             "razorpay_order_id": f"order_{some[:8]}",
             "status": "created",
@@ -230,10 +235,14 @@ def test_rls_matrix(
         conn.transaction(force_rollback=True),
     ):
         if operation == "insert" and table == "user_subscriptions":
-            conn.execute("DELETE FROM public.user_subscriptions WHERE user_id = %s", (world["owner"],))
-        fresh = new_row(table, world["owner"]) if table != "user_subscriptions" else {
-            "id": str(uuid.uuid4()), "user_id": world["owner"]
-        }
+            conn.execute(
+                "DELETE FROM public.user_subscriptions WHERE user_id = %s", (world["owner"],)
+            )
+        fresh = (
+            new_row(table, world["owner"])
+            if table != "user_subscriptions"
+            else {"id": str(uuid.uuid4()), "user_id": world["owner"]}
+        )
         act(conn, actor, world)
         where = sql.SQL("WHERE {} = %s").format(sql.Identifier(key))
         name = sql.Identifier(table)
@@ -263,7 +272,8 @@ def test_rls_matrix(
             column, value = CHANGE.get(table, ("hlc", NEWER_HLC))
             attempt(
                 conn,
-                sql.SQL("UPDATE public.{} SET {} = %s ").format(name, sql.Identifier(column)) + where,
+                sql.SQL("UPDATE public.{} SET {} = %s ").format(name, sql.Identifier(column))
+                + where,
                 [value, seeded[key]],
             )
         else:
@@ -367,7 +377,9 @@ def test_nobody_inserts_a_row_for_someone_else(
 
 
 @pytest.mark.parametrize("table", ALL_TABLES)
-def test_api_roles_cannot_truncate(postgres: LocalPostgres, world: dict[str, Any], table: str) -> None:
+def test_api_roles_cannot_truncate(
+    postgres: LocalPostgres, world: dict[str, Any], table: str
+) -> None:
     """TRUNCATE ignores Row Level Security, so no API role may use it."""
     for actor in ("owner", "anon"):
         with (

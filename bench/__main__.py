@@ -8,6 +8,7 @@ import json
 import sys
 
 BENCHMARKS = {
+    "cloud": "bench.cloud",
     "generate": "bench.generate",
     "progress": "bench.progress",
     "render": "bench.render",

@@ -196,7 +196,7 @@ DECLARE
     v_kind text;
     v_status text;
     v_reason text;
-    v_results jsonb := '[]';
+    v_results jsonb[] := '{}';  -- an expanded array: appending is cheap, unlike a jsonb array
 BEGIN
     PERFORM private.check_schema_version(p_schema_version);
     IF jsonb_typeof(p_mutations) IS DISTINCT FROM 'array' THEN
@@ -220,8 +220,8 @@ BEGIN
         SELECT m.status, m.reason INTO v_status, v_reason
         FROM public.sync_mutations AS m WHERE m.owner_id = v_uid AND m.mutation_id = v_id;
         IF FOUND THEN
-            v_results := v_results || jsonb_strip_nulls(jsonb_build_object(
-                'mutation_id', v_id, 'status', v_status, 'reason', v_reason, 'repeated', true));
+            v_results := array_append(v_results, jsonb_strip_nulls(jsonb_build_object(
+                'mutation_id', v_id, 'status', v_status, 'reason', v_reason, 'repeated', true)));
             CONTINUE;
         END IF;
 
@@ -258,12 +258,12 @@ BEGIN
             coalesce(v_mutation ->> 'op', ''), v_status, v_reason
         )
         ON CONFLICT (owner_id, mutation_id) DO NOTHING;
-        v_results := v_results || jsonb_strip_nulls(jsonb_build_object(
-            'mutation_id', v_id, 'status', v_status, 'reason', v_reason));
+        v_results := array_append(v_results, jsonb_strip_nulls(jsonb_build_object(
+            'mutation_id', v_id, 'status', v_status, 'reason', v_reason)));
     END LOOP;
 
     RETURN jsonb_build_object(
-        'results', v_results,
+        'results', to_jsonb(v_results),
         'server_time_ms', (extract(epoch FROM clock_timestamp()) * 1000)::bigint
     );
 END
@@ -277,9 +277,10 @@ $$;
 -- taken while a transaction runs, so a transaction that started early and commits late would
 -- land behind a cursor that ordered by them alone; ordering by the writing transaction and
 -- waiting for the xmin horizon means every change a later page could hold sorts after the cursor.
--- Answers {"changes": [{"table", "row"}], "cursor", "has_more"}.
+-- Answers {"changes": [{"table", "row"}], "cursor", "has_more"}, as json rather than jsonb:
+-- the page is only passed on, and building it as jsonb would copy it twice more.
 CREATE OR REPLACE FUNCTION public.sync_pull(p_cursor text DEFAULT NULL, p_limit integer DEFAULT 1000)
-RETURNS jsonb
+RETURNS json
 LANGUAGE plpgsql STABLE SECURITY INVOKER
 SET search_path = ''
 AS $$
@@ -291,7 +292,7 @@ DECLARE
     v_limit integer := least(greatest(coalesce(p_limit, 1000), 1), 5000);
     v_parts text[];
     v_sql text;
-    v_changes jsonb;
+    v_changes json;
     v_more boolean;
 BEGIN
     IF coalesce(p_cursor, '') <> '' THEN
@@ -304,7 +305,7 @@ BEGIN
 
     SELECT array_agg(format(
         '(SELECT %L AS tbl, x.change_xid, x.change_seq, '
-        'to_jsonb(x) - ''change_xid'' - ''change_seq'' AS row FROM public.%I AS x '
+        'to_jsonb(x) - ''{change_xid,change_seq}''::text[] AS row FROM public.%I AS x '
         'WHERE x.%I = $1 AND (x.change_xid, x.change_seq) > ($2, $3) AND x.change_xid < $4 '
         'ORDER BY x.change_xid, x.change_seq LIMIT $5 + 1)',
         t.name, t.name, t.owner_column) ORDER BY t.name)
@@ -314,7 +315,7 @@ BEGIN
     v_sql := format(
         'WITH ahead AS (SELECT * FROM (%s) AS u ORDER BY change_xid, change_seq LIMIT $5 + 1), '
         'page AS (SELECT * FROM ahead ORDER BY change_xid, change_seq LIMIT $5) '
-        'SELECT coalesce(jsonb_agg(jsonb_build_object(''table'', tbl, ''row'', row) '
+        'SELECT coalesce(json_agg(json_build_object(''table'', tbl, ''row'', row) '
         'ORDER BY change_xid, change_seq), ''[]''), '
         '(SELECT count(*) FROM ahead) > $5, '
         '(SELECT p.change_xid::text || '':'' || p.change_seq FROM page AS p '
@@ -324,7 +325,7 @@ BEGIN
     EXECUTE v_sql INTO v_changes, v_more, p_cursor
     USING v_uid, v_after_xid, v_after_seq, v_horizon, v_limit;
 
-    RETURN jsonb_build_object(
+    RETURN json_build_object(
         'changes', v_changes,
         'cursor', coalesce(p_cursor, v_after_xid::text || ':' || v_after_seq),
         'has_more', v_more

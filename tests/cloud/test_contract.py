@@ -1,0 +1,262 @@
+"""The Supabase API contract the desktop relies on, through the official `supabase` client.
+
+The same tests run against the devstack (by default) and against a real Supabase project
+(see contract_env), so the devstack cannot drift from what production answers.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import jwt
+import pytest
+from postgrest.exceptions import APIError
+from supabase_auth.errors import AuthApiError
+
+from cloud.devstack.server import DevCloud
+from tests.cloud.contract_env import (
+    Account,
+    Accounts,
+    Target,
+    accounts_on,
+    auth_settings,
+    certificate_insert,
+    child_insert,
+    mutation,
+    pull_everything,
+    push,
+    raw_rpc,
+    target_from_environment,
+)
+
+# The supabase package itself passes these to postgrest; nothing here can change that.
+pytestmark = pytest.mark.filterwarnings("ignore:The '(timeout|verify)' parameter is deprecated")
+
+
+@pytest.fixture(scope="module")
+def target(request: pytest.FixtureRequest) -> Iterator[Target]:
+    real = target_from_environment()
+    if real is not None:
+        yield real
+        return
+    with DevCloud(request.getfixturevalue("postgres")) as cloud:
+        yield Target(cloud.url, cloud.anon_key, cloud.service_key)
+
+
+@pytest.fixture
+def accounts(target: Target) -> Iterator[Accounts]:
+    with accounts_on(target) as made:
+        yield made
+
+
+@pytest.fixture
+def account(accounts: Accounts) -> Account:
+    return accounts.create()
+
+
+def claims_of(access_token: str) -> dict[str, Any]:
+    claims: dict[str, Any] = jwt.decode(access_token, options={"verify_signature": False})
+    return claims
+
+
+def assert_supabase_claims(
+    claims: dict[str, Any], target: Target, user_id: str, email: str
+) -> None:
+    assert claims["iss"] == f"{target.url}/auth/v1"
+    assert claims["sub"] == user_id
+    assert claims["aud"] == "authenticated"
+    assert claims["role"] == "authenticated"
+    assert claims["email"] == email
+    assert claims["aal"] == "aal1"
+    assert claims["amr"][0]["method"] == "password"
+    assert claims["is_anonymous"] is False
+    assert claims["app_metadata"]["provider"] == "email"
+    assert uuid.UUID(claims["session_id"])
+    assert claims["iat"] <= time.time() + 5 < claims["exp"]
+
+
+# -- auth ---------------------------------------------------------------------------------
+
+
+def test_sign_up_gives_a_signed_in_session_with_supabase_claims(
+    target: Target, accounts: Accounts
+) -> None:
+    assert auth_settings(target)["mailer_autoconfirm"], "turn off 'Confirm email' on the project"
+    email = accounts.new_email()
+    client = accounts.client()
+    answer = client.auth.sign_up({"email": email, "password": "a long enough password"})
+    assert answer.user is not None and answer.session is not None
+    accounts.adopt(answer.user.id, email)
+    assert answer.session.token_type == "bearer"
+    assert answer.session.expires_in > 60
+    assert_supabase_claims(claims_of(answer.session.access_token), target, answer.user.id, email)
+
+
+def test_signing_up_twice_with_one_address_is_refused(target: Target, accounts: Accounts) -> None:
+    account = accounts.create()
+    with pytest.raises(AuthApiError) as refused:
+        accounts.client().auth.sign_up({"email": account.email, "password": "another password"})
+    assert refused.value.code == "user_already_exists"
+
+
+def test_sign_in_gives_a_session_and_get_user_names_the_account(
+    target: Target, accounts: Accounts, account: Account
+) -> None:
+    client = accounts.signed_in(account)
+    session = client.auth.get_session()
+    assert session is not None
+    assert_supabase_claims(claims_of(session.access_token), target, account.id, account.email)
+    found = client.auth.get_user()
+    assert found is not None
+    assert (found.user.id, found.user.email) == (account.id, account.email)
+
+
+def test_a_wrong_password_is_refused_as_invalid_credentials(
+    accounts: Accounts, account: Account
+) -> None:
+    with pytest.raises(AuthApiError) as refused:
+        accounts.client().auth.sign_in_with_password(
+            {"email": account.email, "password": "not the password"}
+        )
+    assert (refused.value.status, refused.value.code) == (400, "invalid_credentials")
+
+
+def test_refresh_rotates_and_an_exchanged_refresh_token_cannot_be_used_again(
+    target: Target, accounts: Accounts, account: Account
+) -> None:
+    client = accounts.signed_in(account)
+    first = client.auth.get_session()
+    assert first is not None
+    second = client.auth.refresh_session().session
+    assert second is not None
+    third = client.auth.refresh_session().session
+    assert third is not None
+    assert len({first.refresh_token, second.refresh_token, third.refresh_token}) == 3
+    assert (
+        claims_of(third.access_token)["session_id"] == claims_of(first.access_token)["session_id"]
+    )
+    time.sleep(target.refresh_reuse_interval)  # past the grace a real project may allow
+    with pytest.raises(AuthApiError) as refused:
+        accounts.client().auth.refresh_session(first.refresh_token)
+    assert (refused.value.status, refused.value.code) == (400, "refresh_token_already_used")
+
+
+def test_sign_out_revokes_the_refresh_token_and_the_session(
+    accounts: Accounts, account: Account
+) -> None:
+    client = accounts.signed_in(account)
+    session = client.auth.get_session()
+    assert session is not None
+    client.auth.sign_out()
+    assert client.auth.get_session() is None
+    with pytest.raises(AuthApiError) as refused:
+        accounts.client().auth.refresh_session(session.refresh_token)
+    assert (refused.value.status, refused.value.code) == (400, "refresh_token_not_found")
+    with pytest.raises(AuthApiError) as ended:
+        accounts.client().auth.get_user(session.access_token)
+    assert ended.value.code == "session_not_found"
+
+
+# -- sync ---------------------------------------------------------------------------------
+
+
+def test_a_pushed_child_comes_back_in_the_pull(accounts: Accounts, account: Account) -> None:
+    client = accounts.signed_in(account)
+    child = str(uuid.uuid4())
+    results = push(client, [child_insert(child, "Asha Rao", 4)])
+    assert [r["status"] for r in results] == ["applied"]
+    pulled = [c["row"] for c in pull_everything(client) if c["table"] == "children"]
+    assert [(r["id"], r["name"], r["grade"], r["owner_id"]) for r in pulled] == [
+        (child, "Asha Rao", 4, account.id)
+    ]
+
+
+def test_another_account_neither_sees_nor_overwrites_the_child(accounts: Accounts) -> None:
+    owner, other = accounts.signed_in(accounts.create()), accounts.signed_in(accounts.create())
+    child = str(uuid.uuid4())
+    assert [r["status"] for r in push(owner, [child_insert(child, "Asha")])] == ["applied"]
+    assert all(c["row"]["id"] != child for c in pull_everything(other))
+    taken = push(
+        other,
+        [child_insert(child, "Someone else"), mutation("children", "update", child, {"grade": 9})],
+    )
+    assert [r["status"] for r in taken] == ["rejected", "rejected"]
+    kept = [c["row"] for c in pull_everything(owner) if c["row"]["id"] == child]
+    assert [(r["name"], r["grade"]) for r in kept] == [("Asha", 3)]
+
+
+def test_sync_counts_count_the_accounts_live_and_deleted_rows(
+    accounts: Accounts, account: Account
+) -> None:
+    client = accounts.signed_in(account)
+    kids = [str(uuid.uuid4()) for _ in range(3)]
+    push(client, [child_insert(kid) for kid in kids])
+    push(client, [mutation("children", "delete", kids[0], {})])
+    counts: Any = client.rpc("sync_counts").execute().data
+    assert counts["children"] == {"live": 2, "deleted": 1}
+    assert counts["certificates"] == {"live": 0, "deleted": 0}
+    assert counts["user_subscriptions"] == {"live": 1, "deleted": 0}
+
+
+def test_anyone_can_verify_a_certificate_and_learns_only_name_chapter_and_date(
+    target: Target, accounts: Accounts, account: Account
+) -> None:
+    client = accounts.signed_in(account)
+    child, certificate = str(uuid.uuid4()), str(uuid.uuid4())
+    code = uuid.uuid4().hex[:10].upper()
+    results = push(
+        client, [child_insert(child, "Asha Rao"), certificate_insert(certificate, child, code)]
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    anon = accounts.client()
+    found = anon.rpc("verify_certificate", {"p_code": code}).execute().data
+    assert found == [{"name": "Asha Rao", "chapter": "Fun with Numbers", "issued_on": "2026-11-21"}]
+    wrong = "X" + code[1:]  # a hex code never holds an X
+    assert anon.rpc("verify_certificate", {"p_code": wrong}).execute().data == []
+
+
+# -- refusals -----------------------------------------------------------------------------
+
+
+def test_sync_without_signing_in_is_refused_with_401(target: Target, accounts: Accounts) -> None:
+    with pytest.raises(APIError) as refused:
+        accounts.client().rpc("sync_pull", {"p_cursor": None, "p_limit": 10}).execute()
+    assert refused.value.code == "42501"
+    assert raw_rpc(target, "sync_pull", {"p_cursor": None, "p_limit": 10}).status_code == 401
+
+
+def test_an_old_client_is_told_to_update_with_426(
+    target: Target, accounts: Accounts, account: Account
+) -> None:
+    client = accounts.signed_in(account)
+    child = str(uuid.uuid4())
+    with pytest.raises(APIError) as refused:
+        push(client, [child_insert(child)], version=0)
+    assert refused.value.code == "PT426"
+    assert refused.value.message and "update" in refused.value.message
+    session = client.auth.get_session()
+    assert session is not None
+    answer = raw_rpc(
+        target,
+        "sync_push",
+        {"p_device_id": "old", "p_schema_version": 0, "p_mutations": []},
+        session.access_token,
+    )
+    assert answer.status_code == 426
+    assert all(c["row"]["id"] != child for c in pull_everything(client))
+
+
+def test_an_unknown_function_is_not_found(target: Target, accounts: Accounts) -> None:
+    with pytest.raises(APIError) as refused:
+        accounts.client().rpc("no_such_function", {}).execute()
+    assert refused.value.code == "PGRST202"
+    assert raw_rpc(target, "no_such_function", {}).status_code == 404
+
+
+def test_unknown_arguments_do_not_match_the_function(target: Target, accounts: Accounts) -> None:
+    with pytest.raises(APIError) as refused:
+        accounts.client().rpc("verify_certificate", {"p_kode": "ABC"}).execute()
+    assert refused.value.code == "PGRST202"

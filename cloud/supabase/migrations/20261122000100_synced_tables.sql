@@ -294,28 +294,27 @@ INSERT INTO private.sync_tables (name, kind) VALUES
     ('telemetry_events', 'append_only')
 ON CONFLICT (name) DO NOTHING;
 
--- For every synced table: the change stamp trigger, and the index that serves both the
--- owner filter of every policy and the pull's (change_xid, change_seq) order.
-DO $$
-DECLARE
-    t text;
+-- For every table a device pulls: the change stamp trigger, and the index that serves both
+-- the owner filter of every policy and the pull's (change_xid, change_seq) order.
+CREATE OR REPLACE FUNCTION private.track_changes(p_table text, p_owner text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = ''
+AS $$
 BEGIN
-    FOR t IN SELECT name FROM private.sync_tables WHERE kind <> 'server_owned' LOOP
-        EXECUTE format(
-            'CREATE INDEX IF NOT EXISTS %I ON public.%I (owner_id, change_xid, change_seq)',
-            t || '_owner_changes', t
-        );
-        IF NOT EXISTS (
-            SELECT FROM pg_trigger WHERE tgname = 'stamp_change' AND tgrelid = ('public.' || t)::regclass
-        ) THEN
-            EXECUTE format(
-                'CREATE TRIGGER stamp_change BEFORE INSERT OR UPDATE ON public.%I '
-                'FOR EACH ROW EXECUTE FUNCTION private.stamp_change()', t
-            );
-        END IF;
-    END LOOP;
+    EXECUTE format(
+        'CREATE INDEX IF NOT EXISTS %I ON public.%I (%I, change_xid, change_seq)',
+        p_table || '_owner_changes', p_table, p_owner
+    );
+    EXECUTE format(
+        'CREATE OR REPLACE TRIGGER stamp_change BEFORE INSERT OR UPDATE ON public.%I '
+        'FOR EACH ROW EXECUTE FUNCTION private.stamp_change()',
+        p_table
+    );
 END
 $$;
+REVOKE ALL ON FUNCTION private.track_changes(text, text) FROM PUBLIC;
+
+SELECT private.track_changes(name, owner_column) FROM private.sync_tables;
 
 -- Verification codes are looked up across all accounts; certificate numbers are per account.
 CREATE UNIQUE INDEX IF NOT EXISTS certificates_verification_code ON public.certificates (verification_code);

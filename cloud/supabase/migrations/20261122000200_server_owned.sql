@@ -55,26 +55,8 @@ INSERT INTO private.sync_tables (name, kind, owner_column) VALUES
     ('payment_events', 'server_owned', 'user_id')
 ON CONFLICT (name) DO NOTHING;
 
-DO $$
-DECLARE
-    t text;
-BEGIN
-    FOR t IN SELECT name FROM private.sync_tables WHERE kind = 'server_owned' LOOP
-        EXECUTE format(
-            'CREATE INDEX IF NOT EXISTS %I ON public.%I (user_id, change_xid, change_seq)',
-            t || '_owner_changes', t
-        );
-        IF NOT EXISTS (
-            SELECT FROM pg_trigger WHERE tgname = 'stamp_change' AND tgrelid = ('public.' || t)::regclass
-        ) THEN
-            EXECUTE format(
-                'CREATE TRIGGER stamp_change BEFORE INSERT OR UPDATE ON public.%I '
-                'FOR EACH ROW EXECUTE FUNCTION private.stamp_change()', t
-            );
-        END IF;
-    END LOOP;
-END
-$$;
+SELECT private.track_changes(name, owner_column) FROM private.sync_tables
+WHERE kind = 'server_owned';
 
 -- The start of the next month in India, when the monthly worksheet count starts again.
 CREATE OR REPLACE FUNCTION private.next_month_start(at timestamptz) RETURNS timestamptz

@@ -11,6 +11,7 @@ random one kept in the data folder, so the printed API keys stay the same from r
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import click
@@ -80,6 +81,10 @@ def banner(url: str, secret: str) -> str:
     )
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 @click.command()
 @click.option("--database-url", help="Use this PostgreSQL (a superuser URL) instead of our own.")
 @click.option("--port", default=54321, show_default=True, help="Port on 127.0.0.1.")
@@ -112,6 +117,9 @@ def main(database_url: str | None, port: int, jwt_secret: str | None, data_dir: 
         url = f"http://127.0.0.1:{port}"
         click.echo(banner(url, secret))
         app = create_app(database, secret, url)
+        # uvicorn shuts down gracefully on SIGTERM, then raises the signal again for the
+        # handler it found: make that handler end us through `finally`, so our cluster stops.
+        signal.signal(signal.SIGTERM, _exit_on_signal)
         uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[listener])
     except KeyboardInterrupt:
         click.echo("stopped")  # Ctrl-C is how a foreground server is meant to end

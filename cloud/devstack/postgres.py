@@ -70,8 +70,8 @@ def _reachable_by_others(path: Path) -> bool:
     return True
 
 
-def _copy_for(user: pwd.struct_passwd, bindir: Path) -> Path:
-    """A copy of an installation (bin/, lib/, share/) in a place `user` can reach."""
+def _reachable_copy(bindir: Path) -> Path:
+    """A copy of an installation (bin/, lib/, share/) in a place every user can reach."""
     install = bindir.parent
     version = (install / "share" / "postgresql" / "postgres.bki").stat().st_mtime_ns
     target = Path(tempfile.gettempdir()) / f"practicecraft-postgres-{version}"
@@ -141,7 +141,7 @@ class LocalPostgres:
     def start(self, timeout: float = 30.0) -> LocalPostgres:
         user = self._user()
         if user and not _reachable_by_others(self.bindir):
-            self.bindir = _copy_for(user, self.bindir)
+            self.bindir = _reachable_copy(self.bindir)
         self.directory.mkdir(parents=True, exist_ok=True)
         if user and not _reachable_by_others(self.directory.parent):
             raise PostgresError(

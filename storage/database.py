@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         DeviceSettings,
         ProfileRepository,
         ProgressRepository,
+        SyncRepository,
         TelemetryRepository,
         TopicPreferenceRepository,
         WorksheetRepository,
@@ -229,6 +230,12 @@ class Store:
         from storage.repositories import ProgressRepository
 
         return ProgressRepository(self)
+
+    @cached_property
+    def sync(self) -> SyncRepository:
+        from storage.repositories import SyncRepository
+
+        return SyncRepository(self)
 
     @cached_property
     def settings(self) -> DeviceSettings:

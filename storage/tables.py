@@ -19,6 +19,9 @@ class SyncedTable:
     kind: Kind
     columns: tuple[str, ...]  # the table's own columns, after SYNC_COLUMNS
     json_columns: frozenset[str] = field(default_factory=frozenset)
+    # Columns the cloud keeps as timestamptz / boolean (text / 0-1 here): sync converts them.
+    time_columns: frozenset[str] = field(default_factory=frozenset)
+    bool_columns: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def all_columns(self) -> tuple[str, ...]:
@@ -50,14 +53,19 @@ CHILDREN = SyncedTable(
     "children",
     Kind.EDITABLE,
     ("name", "grade", "board", "date_of_birth", "age_band", "roll_number", "archived_at"),
+    time_columns=frozenset({"archived_at"}),
 )
 TEACHER_CLASSES = SyncedTable(
     "teacher_classes",
     Kind.EDITABLE,
     ("name", "grade", "subject", "syllabus_source", "academic_year", "archived_at"),
+    time_columns=frozenset({"archived_at"}),
 )
 CLASS_MEMBERS = SyncedTable(
-    "class_members", Kind.EDITABLE, ("class_id", "child_id", "roll_number", "left_at")
+    "class_members",
+    Kind.EDITABLE,
+    ("class_id", "child_id", "roll_number", "left_at"),
+    time_columns=frozenset({"left_at"}),
 )
 TOPIC_PREFERENCES = SyncedTable(
     "topic_preferences",
@@ -102,6 +110,7 @@ ATTEMPT_EVENTS = SyncedTable(
         "response_time_ms",
         "graded_by",
     ),
+    time_columns=frozenset({"answered_at"}),
 )
 GUARDIAN_CONSENTS = SyncedTable(
     "guardian_consents",
@@ -118,6 +127,8 @@ GUARDIAN_CONSENTS = SyncedTable(
         "consented_at",
         "app_version",
     ),
+    time_columns=frozenset({"consented_at"}),
+    bool_columns=frozenset({"consent_given"}),
 )
 CERTIFICATES = SyncedTable(
     "certificates",
@@ -130,11 +141,14 @@ CERTIFICATES = SyncedTable(
         "verification_code",
         "issued_at",
     ),
+    time_columns=frozenset({"issued_at"}),
 )
 TELEMETRY_EVENTS = SyncedTable(
     "telemetry_events",
     Kind.APPEND_ONLY,
     ("event", "route", "version", "latency_ms", "ok", "occurred_at"),
+    time_columns=frozenset({"occurred_at"}),
+    bool_columns=frozenset({"ok"}),
 )
 
 CUSTOM_SKILLS = SyncedTable(
@@ -161,5 +175,51 @@ SYNCED_TABLES: dict[str, SyncedTable] = {
         TELEMETRY_EVENTS,
         CUSTOM_SKILLS,
         BANK_ITEMS,
+    )
+}
+
+
+@dataclass(frozen=True)
+class ServerOwnedTable:
+    """A read-only copy of rows only the server writes (a tier, a payment); sync fills it."""
+
+    name: str
+    key: str  # the local primary key column
+    columns: tuple[str, ...]  # every local column, key included
+    time_columns: frozenset[str] = field(default_factory=frozenset)
+
+
+SERVER_OWNED_TABLES: dict[str, ServerOwnedTable] = {
+    table.name: table
+    for table in (
+        ServerOwnedTable(
+            "user_subscriptions",
+            "user_id",
+            (
+                "user_id",
+                "tier",
+                "current_period_end",
+                "worksheets_generated_this_month",
+                "month_reset_at",
+                "updated_at",
+            ),
+            frozenset({"current_period_end", "month_reset_at", "updated_at"}),
+        ),
+        ServerOwnedTable(
+            "payment_events",
+            "id",
+            (
+                "id",
+                "user_id",
+                "razorpay_order_id",
+                "razorpay_payment_id",
+                "status",
+                "amount_paise",
+                "plan_tier",
+                "created_at",
+                "updated_at",
+            ),
+            frozenset({"created_at", "updated_at"}),
+        ),
     )
 }

@@ -106,8 +106,36 @@ class Writer:
         self._append(hlc, table, row_id, "delete", _encode({"deleted_at": now}), now)
         return hlc
 
+    def requeue(self, table: SyncedTable, row_id: str) -> str:
+        """Queue an existing row again as an insert (the server lacks it); returns its stamp.
+
+        A tombstoned row is queued as an insert followed by its delete, so the server ends up
+        holding the same tombstone as this device.
+        """
+        names = ", ".join(("deleted_at", *table.columns))
+        row = self._conn.execute(
+            f"SELECT {names} FROM {table.name} WHERE id = ?", (row_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no {table.name} row {row_id}")
+        deleted_at, values = row[0], row[1:]
+        now, hlc = utc_now(), self._clock.now()
+        fields = None
+        if table.kind is Kind.EDITABLE:
+            decoded = [
+                json.loads(v) if k in table.json_columns and v is not None else v
+                for k, v in zip(table.columns, values, strict=True)
+            ]
+            fields = _encode(dict(zip(table.columns, decoded, strict=True)))
+        self._append(hlc, table, row_id, "insert", fields, now)
+        if deleted_at is not None:
+            hlc = self._clock.now()
+            self._append(hlc, table, row_id, "delete", _encode({"deleted_at": deleted_at}), now)
+        self._conn.execute(f"UPDATE {table.name} SET hlc = ? WHERE id = ?", (hlc, row_id))
+        return hlc
+
     def _append(
-        self, hlc: str, table: SyncedTable, row_id: str, op: str, fields: str, now: str
+        self, hlc: str, table: SyncedTable, row_id: str, op: str, fields: str | None, now: str
     ) -> None:
         self._conn.execute(OUTBOX_INSERT, (hlc, uuid7(), table.name, row_id, op, fields, now))
         self.stamped = True

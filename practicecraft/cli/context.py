@@ -10,17 +10,26 @@ from typing import Any
 import click
 
 from storage.database import Store
-from storage.paths import local_database_path
+from sync.account import database_path
 
 
 @dataclass
 class App:
     data_dir: Path
     _store: Store | None = field(default=None, init=False)
+    _database: Path | None = field(default=None, init=False)
 
     @property
     def database_path(self) -> Path:
-        return local_database_path(self.data_dir)
+        """The signed-in account's database, else the local-only one."""
+        if self._database is None:
+            self._database = database_path(self.data_dir)
+        return self._database
+
+    def use_database(self, path: Path) -> None:
+        """Switch to another database (after signing in or out); the open one is closed."""
+        self.close()
+        self._database = path
 
     @property
     def store(self) -> Store:

@@ -12,8 +12,10 @@ from practicecraft import __version__
 from practicecraft.cli.context import App
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
 from storage.paths import default_data_dir
+from sync.errors import ClockWrong, SyncError
+from sync.settings import InvalidConnection
 
-EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
+EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_OFFLINE, EXIT_CLOCK_WRONG = 1, 2, 3, 4
 # Each command's module is imported only when that command runs, so opening the window (no
 # command) does not pay for reportlab, the syllabus and the rest.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -28,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "grade": ("practicecraft.cli.grading", "grade_sheet"),
     "progress": ("practicecraft.cli.progress", "progress"),
     "report": ("practicecraft.cli.progress", "report"),
+    "account": ("practicecraft.cli.account", "account"),
+    "sync": ("practicecraft.cli.account", "sync_now"),
 }
 
 
@@ -90,6 +94,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail(f"{error.format_message()} (see `{command} --help`)", EXIT_BAD_INPUT)
     except click.ClickException as error:
         _fail(error.format_message(), EXIT_BAD_INPUT)
+    except SyncError as error:
+        _fail(str(error), _sync_exit_code(error))
     except (InvalidInput, NotFoundError) as error:
         _fail(str(error), EXIT_BAD_INPUT)
     except CorruptDatabaseError as error:
@@ -97,6 +103,15 @@ def main(argv: list[str] | None = None) -> None:
     except StorageError as error:
         _fail(str(error), EXIT_FAILURE)
     sys.exit(0)
+
+
+def _sync_exit_code(error: SyncError) -> int:
+    """3: the server could not be reached or was busy (try later); 4: the clock is wrong."""
+    if isinstance(error, InvalidConnection):
+        return EXIT_BAD_INPUT
+    if error.transient:
+        return EXIT_OFFLINE
+    return EXIT_CLOCK_WRONG if isinstance(error, ClockWrong) else EXIT_FAILURE
 
 
 def _fail(message: str, code: int) -> None:

@@ -16,6 +16,7 @@ from storage.repositories.profiles import (
     TopicPreferenceRepository,
 )
 from storage.repositories.progress import ProgressRepository
+from storage.repositories.sync import SyncRepository
 from storage.repositories.worksheets import WorksheetRepository
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "DeviceSettings",
     "ProfileRepository",
     "ProgressRepository",
+    "SyncRepository",
     "TelemetryRepository",
     "TopicPreferenceRepository",
     "WorksheetRepository",

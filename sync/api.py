@@ -108,10 +108,11 @@ class CloudApi:
         return self._send("POST", f"/rest/v1/rpc/{function}", body, signed=True)
 
     def _send(self, method: str, path: str, body: bytes | None, signed: bool) -> httpx.Response:
+        asked = time.monotonic()
         token = self.session.access_token() if signed else None
         response = self._request(method, path, body, token)
         if response.status_code == 401 and token is not None:
-            response = self._request(method, path, body, self.session.renew(token))
+            response = self._request(method, path, body, self.session.renew(since=asked))
         _raise_for(response)
         return response
 

@@ -5,8 +5,8 @@ So supabase-py's own timer (`auto_refresh_token`) and `initialize_from_storage` 
 (they race, and sign users out after a restart or when starting offline). Instead one
 `AuthSession` per (server, account, data folder) per process owns the refresh: every caller
 asks `access_token()`, which refreshes on demand under a lock — a second caller waits and gets
-the first caller's result (single flight). A 401 from the API calls `renew(token)` with the
-token that failed; it refreshes only if no one has since.
+the first caller's result (single flight). A 401 from the API calls `renew(since)` with the
+moment the failing token was taken; it refreshes only if no one has since.
 
 A network error or a server fault while refreshing never signs anyone out (the refresh token
 is kept for the next try). Only the auth server saying the token is no longer valid ends the
@@ -70,6 +70,7 @@ class AuthSession:
         self._access: str | None = None
         self._expires_at = 0.0
         self._refreshes = 0  # how many refreshes this process made (tests read it)
+        self._refreshed_at = -1.0  # time.monotonic() of the last new token
         self._ended = False
 
     @property
@@ -88,10 +89,11 @@ class AuthSession:
                 return self._access
             return self._refresh()
 
-    def renew(self, rejected: str) -> str:
-        """After a 401 with `rejected`: refresh, unless another caller already has."""
+    def renew(self, since: float) -> str:
+        """After a 401 for a token taken at `since` (time.monotonic()): refresh, unless another
+        caller has refreshed since then (two requests failing together refresh once)."""
         with self._lock:
-            if self._access and self._access != rejected:
+            if self._access and self._refreshed_at > since:
                 return self._access
             return self._refresh()
 
@@ -136,6 +138,7 @@ class AuthSession:
         )
 
     def _take(self, session: Session) -> None:
+        self._refreshed_at = time.monotonic()
         self._access = session.access_token
         self._expires_at = float(session.expires_at or self._now() + (session.expires_in or 0))
         self.store.save(session.refresh_token)

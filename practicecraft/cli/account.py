@@ -8,7 +8,7 @@ import click
 
 from practicecraft.cli.context import App, echo_json, pass_app
 from sync import account as accounts
-from sync.engine import SyncEngine, SyncReport
+from sync.engine import PULL_PAGE, PUSH_BATCH, SyncEngine, SyncReport
 from sync.errors import SyncError
 from sync.settings import SESSION_STORES, connection, session_store_choice, update_account
 from sync.tokens import keyring_available
@@ -149,12 +149,16 @@ def status(app: App, as_json: bool) -> None:
     "--full", is_flag=True, help="Pull everything again and re-send what the server lacks."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--push-batch", type=click.IntRange(1, 1000), default=PUSH_BATCH, hidden=True)
+@click.option("--pull-page", type=click.IntRange(1, 5000), default=PULL_PAGE, hidden=True)
 @pass_app
-def sync_now(app: App, full: bool, as_json: bool) -> None:
+def sync_now(app: App, full: bool, as_json: bool, push_batch: int, pull_page: int) -> None:
     """Send this computer's changes and receive the account's other devices' changes."""
     cloud = accounts.open_cloud(app.data_dir)
     store = app.store
-    engine = SyncEngine(cloud.api, lambda work: work(store))
+    engine = SyncEngine(
+        cloud.api, lambda work: work(store), push_batch=push_batch, pull_page=pull_page
+    )
     report = engine.run(full=full, progress=None if as_json else _progress)
     if as_json:
         echo_json(report.as_json())

@@ -56,7 +56,12 @@ def _give_back_to_none(lost: int) -> None:
 @pytest.mark.parametrize(
     "make_call",
     [_label_set_text, _line_edit_set_text, _list_set_row_hidden, _table_set_row_hidden],
-    ids=["QLabel.setText", "QLineEdit.setText", "QListWidget.setRowHidden", "QTableWidget.setRowHidden"],
+    ids=[
+        "QLabel.setText",
+        "QLineEdit.setText",
+        "QListWidget.setRowHidden",
+        "QTableWidget.setRowHidden",
+    ],
 )
 def test_a_thousand_void_widget_calls_keep_every_reference_to_none(
     qtbot: Any, make_call: Callable[[Any], Callable[[int], None]]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from desktop.platform_check import WindowCannotOpen, check_window_can_open, load_window
 from practicecraft import __version__
 from practicecraft.cli.context import App
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
@@ -72,9 +73,14 @@ def cli(ctx: click.Context, data_dir: Path | None, quit_after_first_paint: bool)
     ctx.obj = app
     ctx.call_on_close(app.close)
     if ctx.invoked_subcommand is None:
-        from desktop.app import run  # Qt is loaded only for the window, not for commands
+        ctx.exit(_open_window(app.data_dir, quit_after_first_paint))
 
-        ctx.exit(run(app.data_dir, quit_after_first_paint))
+
+def _open_window(data_dir: Path, quit_after_first_paint: bool) -> int:
+    """Open the window, after checking it can: where Qt would abort, one line says why."""
+    check_window_can_open()
+    run = load_window()  # Qt is loaded only for the window, not for commands
+    return run(data_dir, quit_after_first_paint)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -93,6 +99,8 @@ def main(argv: list[str] | None = None) -> None:
     except (InvalidInput, NotFoundError) as error:
         _fail(str(error), EXIT_BAD_INPUT)
     except CorruptDatabaseError as error:
+        _fail(str(error), EXIT_FAILURE)
+    except WindowCannotOpen as error:
         _fail(str(error), EXIT_FAILURE)
     except StorageError as error:
         _fail(str(error), EXIT_FAILURE)

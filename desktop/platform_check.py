@@ -19,8 +19,6 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from desktop.elf import NotAnElfFile, needed_libraries
-
 SKIP_ENV = "PRACTICECRAFT_SKIP_DISPLAY_CHECK"
 # Where the xcb plugin and its helper library sit inside the PySide6 wheel's Qt folder.
 XCB_PLUGIN_FILES = ("plugins/platforms/libqxcb.so", "lib/libQt6XcbQpa.so.6")
@@ -55,7 +53,7 @@ DEBIAN_PACKAGES = {
     "libz.so.1": "zlib1g",
     "libzstd.so.1": "libzstd1",
 }
-_CANNOT_OPEN = re.compile(r"([\w.+-]+\.so(?:\.\d+)*): cannot open shared object file")
+CANNOT_OPEN = r"([\w.+-]+\.so(?:\.\d+)*): cannot open shared object file"
 
 
 class WindowCannotOpen(Exception):
@@ -111,6 +109,8 @@ def missing_libraries(files: Iterable[Path], bundled: Path) -> list[str]:
 
     Qt's own libraries (and anything shipped beside them in `bundled`) are left out: the
     plugin finds those through its own run path, which a plain `dlopen` here would not use."""
+    from desktop.elf import NotAnElfFile, needed_libraries  # only when X11 will be used
+
     needed: dict[str, None] = {}
     for path in files:
         try:
@@ -149,7 +149,7 @@ def install_hint(missing: list[str]) -> str:
 
 def library_missing_from(error: ImportError) -> WindowCannotOpen | None:
     """The readable error for a Qt module that could not load a system library, else None."""
-    found = _CANNOT_OPEN.search(str(error))
+    found = re.search(CANNOT_OPEN, str(error))
     return WindowCannotOpen(install_hint([found.group(1)])) if found else None
 
 

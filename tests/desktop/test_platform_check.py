@@ -9,6 +9,7 @@ import pytest
 
 from desktop.elf import needed_libraries
 from desktop.platform_check import (
+    DEBIAN_PACKAGES,
     WindowCannotOpen,
     bundled_qt_dir,
     check_window_can_open,
@@ -139,3 +140,35 @@ def test_a_qt_module_that_cannot_load_a_system_library_names_it_and_its_package(
 
 def test_any_other_import_error_is_not_taken_for_a_missing_library() -> None:
     assert library_missing_from(ImportError("cannot import name 'QPdfView'")) is None
+
+
+# Always present on any Linux that runs Python.
+BASE_SYSTEM = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1"}
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def xcb_plugin_packages() -> set[str]:
+    """The Debian packages of every system library the installed xcb plugin needs."""
+    qt = bundled_qt_dir()
+    assert qt is not None
+    needed = {
+        name
+        for file in ("plugins/platforms/libqxcb.so", "lib/libQt6XcbQpa.so.6")
+        for name in needed_libraries(qt / file)
+        if not name.startswith("libQt6") and name not in BASE_SYSTEM
+    }
+    assert needed - set(DEBIAN_PACKAGES) == set(), "a library the check cannot name a package for"
+    return {DEBIAN_PACKAGES[name] for name in needed}
+
+
+def test_readme_apt_line_installs_every_library_the_xcb_plugin_needs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    apt_line = readme[readme.index("sudo apt install libegl1") :].split("```")[0]
+    assert xcb_plugin_packages() <= set(apt_line.replace("\\", " ").split())
+
+
+def test_ci_installs_every_library_the_xcb_plugin_needs() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert {
+        p for p in xcb_plugin_packages() if f":{p} " not in script and f":{p};" not in script
+    } == set()

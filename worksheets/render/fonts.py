@@ -149,9 +149,7 @@ def bundled_faces(folder: Path) -> dict[str, Face]:
     faces = {}
     for name, (regular, bold) in BUNDLED_FILES.items():
         bold_file = folder / bold if bold else None
-        faces[name] = register(
-            f"PC-{name}", folder / regular, bold_file, name == "Deva", REINSTALL
-        )
+        faces[name] = register(f"PC-{name}", folder / regular, bold_file, name == "Deva", REINSTALL)
     return faces
 
 

@@ -24,7 +24,8 @@ def explain(error: BaseException) -> tuple[str, str]:
             f"{error}\n\nOpen Settings → Backups and restore the latest backup."
         )
     if isinstance(error, FontNotFound):
-        return "A font is missing", f"{error}\n\nInstall it, or choose English for the worksheet."
+        text = str(error)
+        return "A font is missing", f"{text[:1].upper()}{text[1:]}."
     if isinstance(error, OSError):
         return "Could not use the file", (
             f"{error.strerror or error}: {error.filename or ''}\n\n"

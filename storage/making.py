@@ -23,6 +23,7 @@ from worksheets.adaptive import SkillStatus
 from worksheets.assembly import AssemblyError, Recipient, SheetRequest, assemble
 from worksheets.model import Worksheet, WorksheetMode
 from worksheets.quota import check_quota
+from worksheets.render.fonts import DEFAULT_FONTS, FontChoice
 from worksheets.render.pdf import Rendered, render_pdf
 from worksheets.views import render_options, sheet_view
 
@@ -192,11 +193,17 @@ def school_name(store: Store) -> str:
 
 
 def write_pdf(
-    sheets: list[Worksheet], out: Path, key_path: Path | None = None, *, school: str = ""
+    sheets: list[Worksheet],
+    out: Path,
+    key_path: Path | None = None,
+    *,
+    school: str = "",
+    fonts: FontChoice = DEFAULT_FONTS,
 ) -> Rendered:
     """Print the sheets (a class set in one PDF) and, if asked, their answer key.
 
-    Raises FontNotFound (no Devanagari font for Hindi) and OSError (cannot write the file).
+    `fonts` is the device's choice (`store.settings.font_choice`). Raises FontNotFound (a font
+    file is missing or damaged) and OSError (cannot write the file).
     """
     views = [sheet_view(sheet, school) for sheet in sheets]
-    return render_pdf(views, out, render_options(sheets[0]), key_path)
+    return render_pdf(views, out, render_options(sheets[0]), key_path, fonts=fonts)

@@ -98,7 +98,9 @@ def make_sheets(store: Store, progress: Progress, request: MakeRequest, folder: 
     pdf, key = preview_paths(folder, request.answer_key)
     try:
         progress.update(MAKING_SHARE, "Printing to PDF…")
-        rendered = write_pdf(sheets, pdf, key, school=school_name(store))
+        rendered = write_pdf(
+            sheets, pdf, key, school=school_name(store), fonts=store.settings.font_choice
+        )
         progress.update(1.0, "Saving…")  # the last moment Cancel can stop it
     except BaseException:
         remove_files((pdf, key))

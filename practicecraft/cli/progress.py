@@ -170,7 +170,7 @@ def report(app: App, child_id: str, out: Path, paper: str) -> None:
         printed_on=printed_date(today().isoformat()),
     )
     try:
-        render_report(view, out, paper)
+        render_report(view, out, paper, store.settings.font_choice)
     except (FontNotFound, ReportNotWritten) as error:
         raise click.ClickException(str(error)) from None
     click.echo(out)

@@ -10,6 +10,7 @@ import click
 
 from curriculum.question import QUESTION_TYPES
 from practicecraft.cli.context import App, pass_app
+from storage.database import Store
 from storage.making import SheetOrder, make_worksheets, school_name, write_pdf
 from worksheets.model import Worksheet
 from worksheets.render.fonts import FontNotFound
@@ -73,14 +74,16 @@ def create(
         app.store, order, child_id=child_id, class_name=class_name, today=date.today()
     )
     saved = app.store.worksheets.add_many(sheets)
-    _render(saved, out, key_path, school=school_name(app.store))
+    _render(saved, out, key_path, app.store)
     for sheet in saved:
         click.echo(sheet.id)
 
 
-def _render(sheets: list[Worksheet], out: Path, key_path: Path | None, school: str) -> None:
+def _render(sheets: list[Worksheet], out: Path, key_path: Path | None, store: Store) -> None:
     try:
-        write_pdf(sheets, out, key_path, school=school)
+        write_pdf(
+            sheets, out, key_path, school=school_name(store), fonts=store.settings.font_choice
+        )
     except FontNotFound as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
@@ -96,5 +99,5 @@ def _render(sheets: list[Worksheet], out: Path, key_path: Path | None, school: s
 @pass_app
 def render(app: App, worksheet_id: str, out: Path, key_path: Path | None) -> None:
     """Print a saved worksheet again (by id or printed code): the same sheet as before."""
-    _render([app.store.worksheets.find(worksheet_id)], out, key_path, school=school_name(app.store))
+    _render([app.store.worksheets.find(worksheet_id)], out, key_path, app.store)
     click.echo(out)

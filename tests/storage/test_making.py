@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from storage.database import Store
 from storage.errors import InvalidInput
 from storage.making import SheetOrder, make_worksheets, school_name, write_pdf
+from tests import pdf_reading
 
 TODAY = date(2026, 11, 21)
 CHAPTER_12 = SheetOrder(subject="maths", chapters=(12,), count=10, seed=7)
@@ -118,9 +118,7 @@ def test_write_pdf_prints_the_sheets_and_their_key(
     out, key = tmp_path / "set.pdf", tmp_path / "key.pdf"
     rendered = write_pdf(sheets, out, key, school="Sunrise School")
     assert rendered.sheet_pages >= 3 and rendered.key_pages >= 3
-    text = subprocess.run(
-        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_reading.text(out)
     assert "Sunrise School" in text and "Fatima Khan" in text
 
 

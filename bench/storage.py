@@ -67,7 +67,8 @@ def measure(folder: Path) -> dict[str, Any]:
     focus = ids[0]
     read_ms = _read_times(store, focus)
     outbox_rows = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
-    bare_child_s, bare_attempt_s = _bare(store, folder / "bare.sqlite3")
+    # A folder of its own: one writer per data folder.
+    bare_child_s, bare_attempt_s = _bare(store, folder / "bare" / "bare.sqlite3")
     store.close()
     child_rate, attempt_rate = CHILDREN_COUNT / child_s, ATTEMPT_COUNT / attempt_s
     bare_child_rate, bare_attempt_rate = (

@@ -209,7 +209,9 @@ def _answer(wizard: QWizard) -> None:
         button.click()
 
 
-def _show(window: MainWindow, scale: float) -> MainWindow:
+def _show(window: MainWindow | None, scale: float) -> MainWindow:
+    if window is None:
+        raise RuntimeError("the window did not open on the demo data folder")
     window.resize(round(SCREEN[0] / scale), round(SCREEN[1] / scale))
     window.show()
     return window

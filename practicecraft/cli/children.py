@@ -43,7 +43,7 @@ def add_child(app: App, /, class_name: str | None, **fields: str | None) -> None
 @pass_app
 def list_children(app: App, as_json: bool, include_archived: bool) -> None:
     """List children by name."""
-    children = app.store.children.all(include_archived=include_archived)
+    children = app.reader.children.all(include_archived=include_archived)
     if as_json:
         echo_json([c.model_dump(mode="json") for c in children])
         return

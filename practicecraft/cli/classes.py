@@ -36,7 +36,7 @@ def add_class(app: App, name: str, grade: str, subject: str | None, custom_sylla
 @pass_app
 def list_classes(app: App, as_json: bool) -> None:
     """List classes with how many children each has."""
-    store = app.store
+    store = app.reader
     classes = store.classes.all()
     counts = {c.id: len(store.classes.members(c.id)) for c in classes if c.id}
     if as_json:

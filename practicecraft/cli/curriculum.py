@@ -18,7 +18,7 @@ from practicecraft.cli.context import App, echo_json, pass_app
 
 
 def full_syllabus(app: App) -> Syllabus:
-    return app.store.custom_content.syllabus()
+    return app.reader.custom_content.syllabus()
 
 
 @click.group()
@@ -115,7 +115,7 @@ def questions(
             seed,
             difficulty=difficulty,
             qtypes=qtypes,  # type: ignore[arg-type]
-            extra_items=app.store.custom_content.items(),
+            extra_items=app.reader.custom_content.items(),
         )
     except (UnknownSkill, NotEnoughQuestions) as error:
         raise click.ClickException(str(error)) from None

@@ -21,7 +21,7 @@ def database() -> None:
 @pass_app
 def check(app: App, as_json: bool) -> None:
     """Check the file's integrity and that every local change is queued for sync."""
-    report = check_database(app.store)
+    report = check_database(app.reader)
     pending = {f"{table}.{op}": n for (table, op), n in sorted(report.pending.items())}
     if as_json:
         echo_json(
@@ -64,7 +64,7 @@ def check(app: App, as_json: bool) -> None:
 @pass_app
 def backup(app: App, to: Path | None) -> None:
     """Copy the database safely, even while the app is open."""
-    click.echo(app.store.backup(to))
+    click.echo(app.reader.backup(to))
 
 
 @database.command("restore")

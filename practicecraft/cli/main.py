@@ -57,6 +57,11 @@ class LazyGroup(click.Group):
     help="Folder of the local database (default: your user-data folder).",
 )
 @click.option(
+    "--create",
+    is_flag=True,
+    help="Start new data if the folder has none (otherwise only the window makes a data folder).",
+)
+@click.option(
     "--quit-after-first-paint",
     is_flag=True,
     hidden=True,
@@ -64,12 +69,14 @@ class LazyGroup(click.Group):
 )
 @click.version_option(__version__, "--version", prog_name="practicecraft")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, quit_after_first_paint: bool) -> None:
+def cli(
+    ctx: click.Context, data_dir: Path | None, create: bool, quit_after_first_paint: bool
+) -> None:
     """PracticeCraft: practice worksheets for Classes 1–5, offline first.
 
     Run without a command to open the app.
     """
-    app = App(data_dir or default_data_dir())
+    app = App(data_dir or default_data_dir(), create=create)
     ctx.obj = app
     ctx.call_on_close(app.close)
     if ctx.invoked_subcommand is None:
@@ -104,6 +111,9 @@ def main(argv: list[str] | None = None) -> None:
         _fail(str(error), EXIT_FAILURE)
     except StorageError as error:
         _fail(str(error), EXIT_FAILURE)
+    except OSError as error:  # the system refused a file: say which, in one line
+        where = f": {error.filename}" if error.filename else ""
+        _fail(f"{error.strerror or error}{where}", EXIT_FAILURE)
     sys.exit(0)
 
 

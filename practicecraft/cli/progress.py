@@ -40,7 +40,7 @@ def progress(app: App, child_id: str | None, class_name: str | None, as_json: bo
     """Progress of a child or a class; with neither, how worksheets are being used."""
     if child_id and class_name:
         raise click.UsageError("give --child or --class, not both")
-    analytics, syllabus = app.store.analytics, app.store.custom_content.syllabus()
+    analytics, syllabus = app.reader.analytics, app.reader.custom_content.syllabus()
     if child_id:
         child = analytics.child(child_id, today())
         if not _emit(child, as_json):
@@ -129,7 +129,7 @@ def _show_class(board: ClassDashboard, syllabus: Syllabus) -> None:
 
 
 def _usage(app: App) -> dict[str, Any]:
-    analytics = app.store.analytics
+    analytics = app.reader.analytics
     return {
         "worksheets_by_month": analytics.worksheets_by_month(),
         "worksheets_by_child": analytics.worksheets_by_child(),
@@ -159,7 +159,7 @@ def _show_usage(usage: dict[str, Any], syllabus: Syllabus) -> None:
 @pass_app
 def report(app: App, child_id: str, out: Path, paper: str) -> None:
     """A one-page progress report PDF for a parent to keep."""
-    store = app.store
+    store = app.reader
     board = store.analytics.child(child_id, today())
     profile = store.profiles.current()
     view = report_view(

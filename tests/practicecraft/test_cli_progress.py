@@ -17,7 +17,9 @@ from tests import pdf_reading
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     def invoke(*args: str) -> tuple[int, str, str]:
         with pytest.raises(SystemExit) as exited:
-            main(["--data-dir", str(tmp_path / "data"), *args])
+            # The first command starts the data folder, as `--create` (or the window) does.
+            create = [] if (tmp_path / "data").exists() else ["--create"]
+            main(["--data-dir", str(tmp_path / "data"), *create, *args])
         captured = capsys.readouterr()
         return int(exited.value.code or 0), captured.out, captured.err
 

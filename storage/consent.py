@@ -16,6 +16,7 @@ A notice shown to people is kept word for word: any change to its text needs a n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
@@ -126,18 +127,29 @@ class ConsentBasis:
         return self.relation == SCHOOL_RELATION
 
     def record_for(self, child_id: str) -> GuardianConsent:
-        return GuardianConsent(
-            child_id=child_id,
-            guardian_name=self.guardian_name,
-            guardian_contact=self.guardian_contact,
-            relation=self.relation,
-            purpose=self.purpose,
-            consent_given=True,
-            notice_version=self.notice_version,
-            notice_sha256=self.notice_sha256,
-            consented_at=utc_now(),
-            app_version=self.app_version,
+        return self.records_for([child_id])[0]
+
+    def records_for(self, child_ids: Sequence[str]) -> list[GuardianConsent]:
+        """One record per child, stamped now. The record is validated once, then copied per
+        child (a class of 40 is one check, not 40)."""
+        if not child_ids:
+            return []
+        template = validated(
+            GuardianConsent,
+            {
+                "child_id": child_ids[0],
+                "guardian_name": self.guardian_name,
+                "guardian_contact": self.guardian_contact,
+                "relation": self.relation,
+                "purpose": self.purpose,
+                "consent_given": True,
+                "notice_version": self.notice_version,
+                "notice_sha256": self.notice_sha256,
+                "consented_at": utc_now(),
+                "app_version": self.app_version,
+            },
         )
+        return [template.model_copy(update={"child_id": child_id}) for child_id in child_ids]
 
     @classmethod
     def _checked(

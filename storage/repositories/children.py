@@ -50,7 +50,7 @@ class ChildRepository(Repository[Child]):
         basis = require_basis(basis)
         models = [self._with_id(child) for child in children]
         with self.store.write():
-            self.store.consents.record_many([basis.record_for(m.id or "") for m in models])
+            self.store.consents.record_many(basis.records_for([m.id or "" for m in models]))
             self._insert(models)
         return models
 

@@ -31,7 +31,7 @@ class ConsentRepository(Repository[GuardianConsent]):
         """
         for child_id in child_ids:
             self.store.children.get(child_id)
-        self.record_many([basis.record_for(child_id) for child_id in child_ids])
+        self.record_many(basis.records_for(child_ids))
         return len(child_ids)
 
     def school_basis_of_class(self, class_id: str) -> ConsentBasis | None:

@@ -47,6 +47,7 @@ BankType = Literal[
     "rewrite",
     "match",
 ]
+MAX_BYTES = 10_000_000  # a bank file; thousands of questions fit in a fraction of this
 TRUE_FALSE = {"true": ("True", ("T", "true", "सही")), "false": ("False", ("F", "false", "गलत"))}
 INSTRUCTIONS = {
     "fill_blank": Text(en="Fill in the blank.", hi="रिक्त स्थान भरो।"),
@@ -135,9 +136,6 @@ class BankItem(BaseModel):
             key=f"bank:{self.id}",
             data={"bank_item": self.id},
         )
-
-
-MAX_BYTES = 10_000_000
 
 
 def load_bank(path: Path) -> list[BankItem]:

@@ -198,7 +198,10 @@ def _print_bank(
     for tag, n in sorted(others.items()):
         click.echo(f"{tag}  (built-in skill)  {count(n, 'question', 'questions')} of your own")
     if unusable:
-        click.echo("\nThese cannot be used; remove them with `practicecraft bank remove NAME`:")
+        click.echo(
+            "\nThese cannot be used: import a corrected bank file, or remove them with "
+            "`practicecraft bank remove NAME`:"
+        )
     for u in unusable:
         click.echo(f"  {u['kind']} {u['name']}: {u['problem']}")
 

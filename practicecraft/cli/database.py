@@ -77,7 +77,7 @@ def _unusable_line(unusable: list[str]) -> str:
         return "ok"
     return (
         f"{len(unusable)} cannot be used ({'; '.join(unusable)}): "
-        "remove with `practicecraft bank remove NAME` and import a corrected file"
+        "import a corrected bank file, or remove them with `practicecraft bank remove NAME`"
     )
 
 

@@ -3,10 +3,10 @@
 Rows are checked on the way in against exactly what reading them back needs (`CustomSkill`,
 `BankItem`), so an import cannot store a row that breaks the syllabus. A database kept by an
 older version may still hold such a row: reading skips it (and `unusable()` names it, for
-`bank list` and `db check`) rather than failing every command; the teacher removes it with
-`bank remove`, a tombstone that syncs like any other change. We do not repair such rows at
-open: cutting a teacher's text short without asking would change their content on every
-device.
+`bank list` and `db check`) rather than failing every command; the teacher imports a corrected
+file (which mends the row) or removes it with `bank remove`, a tombstone that syncs like any
+other change. We do not repair such rows at open: cutting a teacher's text short without
+asking would change their content on every device.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from curriculum.wording import count, first_problem
 from storage.errors import NotFoundError
 from storage.ids import natural_id
 from storage.tables import BANK_ITEMS, CUSTOM_SKILLS, SyncedTable
+from storage.writer import Writer
 
 LABELS = {"concept": "Remember note", "chapter_title": "chapter", "skill_title": "skill title"}
 
@@ -93,14 +94,10 @@ class CustomContentRepository:
         """
         checked = [CustomSkill.model_validate(skill) for skill in skills]
         live_items = self._live("bank_items", "item_id", "item")
-        live_skills = self._live("custom_skills", "skill_tag")
         added = 0
         with self.store.write() as writer:
             for skill in checked:
-                if skill.skill_tag not in live_skills:
-                    values = tuple(getattr(skill, c) for c in CUSTOM_SKILLS.columns)
-                    row_id = self._fresh_id(CUSTOM_SKILLS, "custom_skill", skill.skill_tag)
-                    writer.insert(CUSTOM_SKILLS, [values], [row_id])
+                self._save_skill(writer, skill)
             for item in items:
                 document = item.model_dump(mode="json", exclude_defaults=True)
                 if item.id not in live_items:
@@ -112,6 +109,22 @@ class CustomContentRepository:
                 if json.loads(stored) != document:
                     writer.update(BANK_ITEMS, row_id, {"skill_tag": item.skill, "item": document})
         return added
+
+    def _save_skill(self, writer: Writer, skill: CustomSkill) -> None:
+        """Insert a new skill; a stored row with its tag is one that could not be read back
+        (readable ones are not offered again), so it is mended with the new description."""
+        values = {c: getattr(skill, c) for c in CUSTOM_SKILLS.columns}
+        stored = self.store.query(
+            "SELECT * FROM custom_skills WHERE skill_tag = ? AND deleted_at IS NULL",
+            (skill.skill_tag,),
+        )
+        if not stored:
+            row_id = self._fresh_id(CUSTOM_SKILLS, "custom_skill", skill.skill_tag)
+            writer.insert(CUSTOM_SKILLS, [tuple(values.values())], [row_id])
+            return
+        changed = {c: v for c, v in values.items() if stored[0][c] != v}
+        if changed:
+            writer.update(CUSTOM_SKILLS, stored[0]["id"], changed)
 
     def items(self) -> list[BankItem]:
         """Every stored question that reads back (see `unusable` for the others)."""

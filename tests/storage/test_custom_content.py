@@ -158,3 +158,16 @@ def test_removing_something_that_is_not_there_changes_nothing(tmp_path: Path, st
     with pytest.raises(NotFoundError, match=r"custom\.c3\.nothing"):
         store.custom_content.remove(["custom.c3.trees", "custom.c3.nothing"])
     assert len(store.custom_content.items()) == 3
+
+
+def test_importing_a_corrected_file_mends_a_skill_that_could_not_be_read(
+    tmp_path: Path, store: Store
+) -> None:
+    with store.write() as writer:
+        row = ("custom.c3.trees", "custom", 3, "Trees", "Our trees", "x" * 1000)
+        writer.insert(CUSTOM_SKILLS, [row], ["old-skill"])
+    store.custom_content.import_file(_bank(tmp_path, _items(hint="Trees give shade.")))
+    assert store.custom_content.unusable() == []
+    [skill] = store.custom_content.skills()
+    assert (skill["concept"], skill["chapter_title"]) == ("Trees give shade.", "Trees of Pune")
+    assert store.query("SELECT count(*) FROM custom_skills")[0][0] == 1

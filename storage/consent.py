@@ -42,16 +42,17 @@ SCHOOL_NOTICE = (
     "following how each child is doing. They are never sold, never shown to advertisers and "
     "not used for anything else. Nothing leaves this computer unless the school signs in to "
     "sync it to its own account.\n\n"
-    "The school keeps this data as an educational institution: India's Digital Personal Data "
-    "Protection Rules exempt educational institutions from asking each parent for consent when "
-    "a child's data is processed only for their educational activities. The person named below "
-    "confirms this basis for the school. A parent or guardian can ask the school to erase "
-    "everything kept about their child at any time: Children → Erase."
+    "The school keeps this data as an educational institution: under rule 12 and the Fourth "
+    "Schedule of India's Digital Personal Data Protection Rules, an educational institution "
+    "need not ask each parent for consent when a child's data is processed only for its "
+    "educational activities. The person named below confirms this basis for the school. A "
+    "parent or guardian can ask the school to erase everything kept about their child at any "
+    "time: Children → Erase."
 )
 SCHOOL_RELATION = "School (educational institution)"
 SCHOOL_PURPOSE = (
     "the school's educational activities: practice worksheets and progress tracking "
-    "(educational institution; no parental consent needed under the DPDP Rules)"
+    "(educational institution: DPDP Rules, rule 12 and Fourth Schedule)"
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from curriculum.syllabus import Syllabus
+from curriculum.wording import count
 from practicecraft.cli.context import App, echo_json, pass_app
 from progress.attempts import SCHOOL_TIME
 from progress.dashboard import ChildDashboard, ClassDashboard, skill_title
@@ -104,7 +105,9 @@ def _show_next_steps(board: ChildDashboard, syllabus: Syllabus) -> None:
 
 
 def _show_class(board: ClassDashboard, syllabus: Syllabus) -> None:
-    click.echo(f"{board.name} (Class {board.grade}): {len(board.children)} children")
+    click.echo(
+        f"{board.name} (Class {board.grade}): {count(len(board.children), 'child', 'children')}"
+    )
     if not board.skills:
         click.echo("No answers graded yet.")
         return
@@ -124,7 +127,8 @@ def _show_class(board: ClassDashboard, syllabus: Syllabus) -> None:
     for skill in board.struggling:
         click.echo(
             f"  {skill_title(syllabus, skill.skill_tag)}: {skill.struggling} of "
-            f"{skill.attempted} children still learning, {round(100 * skill.accuracy)}% right"
+            f"{count(skill.attempted, 'child', 'children')} still learning, "
+            f"{round(100 * skill.accuracy)}% right"
         )
 
 

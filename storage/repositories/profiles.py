@@ -18,6 +18,7 @@ class ProfileRepository(Repository[UserProfile]):
 
     table = USER_PROFILES
     model = UserProfile
+    noun = "profile"
 
     def current(self) -> UserProfile | None:
         found = self._select("deleted_at IS NULL", order="created_at, id")
@@ -35,6 +36,7 @@ class ProfileRepository(Repository[UserProfile]):
 class TopicPreferenceRepository(Repository[TopicPreference]):
     table = TOPIC_PREFERENCES
     model = TopicPreference
+    noun = "set of topics"
 
     def set(self, child_id: str, subject: str, topics: list[str]) -> TopicPreference:
         record = validated(

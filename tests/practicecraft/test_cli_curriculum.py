@@ -96,7 +96,7 @@ def test_bank_import_adds_a_teachers_own_skill_and_questions(run, tmp_path: Path
     ]
     bank.write_text("\n".join(rows) + "\n", encoding="utf-8")
     code, out, _ = run("bank", "import", str(bank))
-    assert code == 0 and "Imported 6 new questions" in out and "1 new skills" in out
+    assert code == 0 and "Imported 6 new questions" in out and "1 new skill." in out
     listed = json.loads(run("syllabus", "list", "--subject", "custom", "--json")[1])
     assert listed[0]["chapters"][0]["title"] == "Trees of Pune"
     made = json.loads(

@@ -27,7 +27,7 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-
     roster.write_text(
         "name,grade,roll\nAsha Verma,3,1\nRavi Kumar,3,2\nFatima Khan,3,3\n", encoding="utf-8"
     )
-    invoke("child", "import", str(roster), "--class", "3A")
+    invoke("child", "import", str(roster), "--class", "3A", "--school-basis", "R. Sharma", "--yes")
     return invoke
 
 

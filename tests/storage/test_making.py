@@ -11,6 +11,7 @@ from storage.database import Store
 from storage.errors import InvalidInput
 from storage.making import SheetOrder, make_worksheets, school_name, write_pdf
 from tests import pdf_reading
+from tests.conftest import SCHOOL
 
 TODAY = date(2026, 11, 21)
 CHAPTER_12 = SheetOrder(subject="maths", chapters=(12,), count=10, seed=7)
@@ -21,7 +22,7 @@ def class_3a(store: Store) -> list[str]:
     school_class = store.classes.add({"name": "3A", "grade": 3})
     ids = []
     for name in ("Asha Verma", "Ravi Kumar", "Fatima Khan"):
-        child = store.children.add({"name": name, "grade": 3})
+        child = store.children.add({"name": name, "grade": 3}, SCHOOL)
         store.classes.add_member(school_class.id or "", child.id or "")
         ids.append(child.id or "")
     return ids

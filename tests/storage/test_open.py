@@ -17,6 +17,7 @@ from storage.errors import (
     NoDataFound,
     StorageError,
 )
+from tests.conftest import SCHOOL
 
 
 def test_database_folder_is_private_to_the_user(db_path: Path) -> None:
@@ -48,7 +49,7 @@ def test_wal_and_full_sync_are_on(store: Store) -> None:
 
 def _make_damaged(db_path: Path, keep_bytes: int | None) -> Path | None:
     with Store.open(db_path) as store:
-        store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(2_000)])
+        store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(2_000)], SCHOOL)
         backup = store.backup()
     data = db_path.read_bytes()
     if keep_bytes is None:  # scribble over the middle of the file, keeping the header
@@ -92,7 +93,7 @@ def test_restoring_the_latest_backup_brings_the_data_back(db_path: Path) -> None
 
 def test_a_damaged_backup_is_never_restored(db_path: Path, tmp_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.children.add({"name": "Asha", "grade": 3})
+        store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     with pytest.raises(CorruptDatabaseError):
@@ -102,7 +103,7 @@ def test_a_damaged_backup_is_never_restored(db_path: Path, tmp_path: Path) -> No
 
 
 def test_backup_is_a_consistent_copy_taken_while_open(store: Store, tmp_path: Path) -> None:
-    store.children.add({"name": "Asha", "grade": 3})
+    store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     copy = store.backup(tmp_path / "copy.sqlite3")
     with Store.open(copy) as restored:
         assert [c.name for c in restored.children.all()] == ["Asha"]

@@ -51,6 +51,11 @@ class Function:
         names = [name for name, _ in self.arguments]
         return set(names[: self.required]) <= given <= set(names)
 
+    @property
+    def takes_body(self) -> bool:
+        """One unnamed json parameter: PostgREST passes it a POST's body whole."""
+        return len(self.arguments) == 1 and self.arguments[0] in (("", "json"), ("", "jsonb"))
+
 
 _OVERLOADS = """
 SELECT p.proretset AS returns_set, p.prorettype = 'void'::regtype AS returns_void,
@@ -69,8 +74,9 @@ WHERE p.pronamespace = 'public'::regnamespace AND p.proname = %s AND p.prokind =
 """
 
 
-def find_function(conn: Connection, name: str, given: set[str]) -> Function:
-    """The overload of `public.<name>` that takes exactly these named arguments."""
+def find_function(conn: Connection, name: str, given: set[str], post: bool = True) -> Function:
+    """The overload of `public.<name>` that takes exactly these named arguments, else the one
+    that takes a POST's body whole."""
     found = [
         Function(
             arguments=[(arg_name or "", arg_type) for arg_name, arg_type in row["arguments"]],
@@ -80,7 +86,9 @@ def find_function(conn: Connection, name: str, given: set[str]) -> Function:
         )
         for row in conn.execute(_OVERLOADS, (name,)).fetchall()
     ]
-    matching = [f for f in found if f.accepts(given)]
+    matching = [f for f in found if f.accepts(given) and not f.takes_body]
+    if not matching and post:
+        matching = [f for f in found if f.takes_body]
     if len(matching) == 1:
         return matching[0]
     listed = ", ".join(sorted(given))
@@ -99,6 +107,11 @@ def find_function(conn: Connection, name: str, given: set[str]) -> Function:
 
 def call_statement(name: str, function: Function, given: set[str]) -> sql.Composed:
     """`SELECT` the call's result as JSON text: the value, or an array for a set."""
+    if function.takes_body:
+        body = sql.SQL("public.{}(%(args)s::{})").format(
+            sql.Identifier(name), sql.SQL(function.arguments[0][1])
+        )
+        return sql.SQL("SELECT to_json({})::text").format(body)
     used = [(arg, arg_type) for arg, arg_type in function.arguments if arg in given]
     call = sql.SQL("public.{}({})").format(
         sql.Identifier(name),
@@ -159,7 +172,7 @@ class RestService:
             with self._connect() as conn, conn.transaction():
                 if request.method == "GET":  # PostgREST runs GET calls read-only
                     conn.execute("SET TRANSACTION READ ONLY")
-                function = find_function(conn, name, set(args))
+                function = find_function(conn, name, set(args), request.method == "POST")
                 if request.method == "GET":
                     args = _parse_json_arguments(function, args)
                 impersonate(conn, claims, request)

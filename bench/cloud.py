@@ -465,8 +465,16 @@ def _pushes(conn: psycopg.Connection[Any], users: list[str]) -> dict[str, Any]:
             mutations = _batch(conn, repeat)
             elapsed, answer = _timed(
                 conn,
-                "SELECT public.sync_push('bench-device', 1, %s::jsonb)",
-                (json.dumps(mutations),),
+                "SELECT public.sync_push(%s::json)",
+                (
+                    json.dumps(
+                        {
+                            "p_device_id": "bench-device",
+                            "p_schema_version": 1,
+                            "p_mutations": mutations,
+                        }
+                    ),
+                ),
             )
         times.append(elapsed)
         statuses += [r["status"] for r in answer["results"]]

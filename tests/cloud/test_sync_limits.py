@@ -19,6 +19,7 @@ from tests.cloud.conftest import acting_as, new_user
 from tests.cloud.pushing import (
     Conn,
     child_fields,
+    hlc,
     mutation,
     pull,
     pull_all,
@@ -129,6 +130,17 @@ def test_an_existing_account_is_measured_from_its_rows(db: Conn, user: str) -> N
     db.execute("DELETE FROM private.account_usage WHERE owner_id = %s", (user,))
     push(db, user, [])
     assert usage(db, user) == counted
+
+
+def test_accounts_that_hold_rows_already_are_measured_once_by_the_migration(db: Conn) -> None:
+    user, child = new_user(db), str(uuid.uuid4())
+    db.execute(  # a row written before the limits existed
+        "INSERT INTO public.children (id, owner_id, hlc, name, grade) VALUES (%s, %s, %s, 'Asha', 3)",
+        (child, user, hlc()),
+    )
+    db.execute("SELECT private.measure_accounts()")
+    measured = usage(db, user)
+    assert measured["rows"] == 1 and measured["bytes"] > 0
 
 
 def give_room(db: Conn, user: str, rows: int | None = None, more_bytes: int | None = None) -> None:

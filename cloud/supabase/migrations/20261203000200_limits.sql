@@ -66,28 +66,30 @@ $$;
 REVOKE ALL ON private.account_usage FROM PUBLIC, anon, authenticated;
 GRANT SELECT, INSERT, UPDATE ON private.account_usage TO sync_writer;
 
--- Why a mutation's fields cannot be stored (too big a row, too long a text), or NULL.
-CREATE OR REPLACE FUNCTION private.fields_problem(p_fields jsonb) RETURNS text
-LANGUAGE plpgsql STABLE
+-- Why a mutation's fields cannot be stored (too big a row, too long a text), or NULL; the
+-- limits come from the caller, which reads them once a batch.
+CREATE OR REPLACE FUNCTION private.fields_problem(
+    p_fields jsonb, p_row_bytes bigint, p_text_chars bigint
+) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = ''
 AS $$
 DECLARE
     v_bytes bigint := octet_length(p_fields::text);
-    v_most bigint := private.limit_of('row_bytes');
     v_field text;
     v_chars integer;
 BEGIN
-    IF v_bytes > v_most THEN
-        RETURN format('this row holds %s bytes, more than the %s a row may hold', v_bytes, v_most);
+    IF v_bytes > p_row_bytes THEN
+        RETURN format('this row holds %s bytes, more than the %s a row may hold',
+                      v_bytes, p_row_bytes);
     END IF;
-    v_most := private.limit_of('text_chars');
     SELECT f.key, length(f.value #>> '{}') INTO v_field, v_chars
     FROM jsonb_each(p_fields) AS f
-    WHERE jsonb_typeof(f.value) = 'string' AND length(f.value #>> '{}') > v_most
+    WHERE jsonb_typeof(f.value) = 'string' AND length(f.value #>> '{}') > p_text_chars
     ORDER BY f.key LIMIT 1;
     IF v_field IS NOT NULL THEN
         RETURN format('%s holds %s characters, more than the %s a field may hold',
-                      v_field, v_chars, v_most);
+                      v_field, v_chars, p_text_chars);
     END IF;
     RETURN NULL;
 END
@@ -118,3 +120,24 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- Every account that has no usage row yet is measured (at this migration, the accounts that
+-- already hold rows): so no push pays for measuring a long history, which sync_push would
+-- otherwise do the first time it needs the account's usage.
+CREATE OR REPLACE FUNCTION private.measure_accounts() RETURNS bigint
+LANGUAGE sql
+SET search_path = ''
+AS $$
+    WITH measured AS (
+        INSERT INTO private.account_usage (owner_id, rows, bytes)
+        SELECT u.id, m.rows, m.bytes
+        FROM auth.users AS u CROSS JOIN LATERAL private.measure_account(u.id) AS m
+        WHERE NOT EXISTS (SELECT FROM private.account_usage AS a WHERE a.owner_id = u.id)
+        ON CONFLICT (owner_id) DO NOTHING
+        RETURNING 1
+    )
+    SELECT count(*) FROM measured
+$$;
+REVOKE ALL ON FUNCTION private.measure_accounts() FROM PUBLIC;
+
+SELECT private.measure_accounts();

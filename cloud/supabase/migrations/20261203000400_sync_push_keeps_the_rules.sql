@@ -37,13 +37,14 @@ END
 $$;
 
 -- One mutation, applied as the caller (through Row Level Security). Returns the answer, and how
--- many rows and bytes (of fields as JSON) the account gained.
+-- many rows and bytes (of fields as JSON) the account gained. `p_columns` is the JSON array
+-- of the columns a mutation may set, `p_limits` the row and field limits (read once a batch).
 --   editable:    insert makes the row (or merges into one another device made with the same
 --                natural id); update writes each field whose stamp is newer than the field's
 --                last accepted stamp; delete sets the tombstone, and a tombstone beats any edit.
 --   append_only: insert once (a repeat is superseded); never updated; delete tombstones it.
 CREATE OR REPLACE FUNCTION private.apply_mutation(
-    p_uid uuid, p_table text, p_kind text, p_mutation jsonb,
+    p_uid uuid, p_table text, p_kind text, p_columns jsonb, p_limits bigint[], p_mutation jsonb,
     OUT status text, OUT reason text, OUT rows_added integer, OUT bytes_added bigint
 )
 LANGUAGE plpgsql
@@ -79,19 +80,14 @@ BEGIN
     IF jsonb_typeof(v_fields) IS DISTINCT FROM 'object' THEN
         status := 'rejected'; reason := 'fields must be a JSON object'; RETURN;
     END IF;
-    reason := private.fields_problem(v_fields);
+    reason := private.fields_problem(v_fields, p_limits[1], p_limits[2]);
     IF reason IS NOT NULL THEN
         status := 'rejected'; RETURN;
     END IF;
 
     SELECT array_agg(k ORDER BY k) INTO v_unknown
     FROM jsonb_object_keys(v_fields) AS k
-    WHERE NOT (v_op = 'delete' AND k = 'deleted_at') AND NOT EXISTS (
-        SELECT FROM pg_catalog.pg_attribute AS a
-        WHERE a.attrelid = ('public.' || p_table)::regclass AND a.attname = k
-          AND a.attnum > 0 AND NOT a.attisdropped
-          AND a.attname NOT IN ('id', 'owner_id', 'hlc', 'created_at', 'updated_at',
-                                'deleted_at', 'field_hlcs', 'change_seq', 'change_xid'));
+    WHERE NOT (p_columns ? k) AND NOT (v_op = 'delete' AND k = 'deleted_at');
     IF v_unknown IS NOT NULL THEN
         status := 'rejected';
         reason := format('%s has no field %s', p_table, array_to_string(v_unknown, ', '));
@@ -186,9 +182,11 @@ BEGIN
 END
 $$;
 
--- The account's usage row, locked for this batch (measured from its rows the first time).
+-- The account's usage row, locked for this batch (measured from its rows the first time), and
+-- the limits the batch is held to.
 CREATE OR REPLACE FUNCTION private.lock_usage(
-    p_uid uuid, OUT rows bigint, OUT bytes bigint, OUT max_rows bigint, OUT max_bytes bigint
+    p_uid uuid, OUT rows bigint, OUT bytes bigint, OUT max_rows bigint, OUT max_bytes bigint,
+    OUT row_limits bigint[]
 )
 LANGUAGE plpgsql
 SET search_path = ''
@@ -205,6 +203,7 @@ BEGIN
     END IF;
     max_rows := coalesce(max_rows, private.limit_of('account_rows'));
     max_bytes := coalesce(max_bytes, private.limit_of('account_bytes'));
+    row_limits := ARRAY[private.limit_of('row_bytes'), private.limit_of('text_chars')];
 END
 $$;
 
@@ -230,6 +229,8 @@ DECLARE
     v_reason text;
     v_keep boolean;
     v_usage record;
+    v_kinds jsonb;    -- per synced table, its kind
+    v_columns jsonb;  -- per synced table, the columns a mutation may set
     v_applied record;
     v_results jsonb[] := '{}';  -- an expanded array: appending is cheap, unlike a jsonb array
 BEGIN
@@ -243,6 +244,14 @@ BEGIN
     END IF;
     v_nul := strpos(v_mutations::text, chr(65535)) > 0;  -- see private.without_nul
     SELECT * INTO v_usage FROM private.lock_usage(v_uid);
+    SELECT jsonb_object_agg(t.name, t.kind) INTO v_kinds FROM private.sync_tables AS t;
+    SELECT jsonb_object_agg(t.name, (
+        SELECT jsonb_agg(a.attname) FROM pg_catalog.pg_attribute AS a
+        WHERE a.attrelid = ('public.' || t.name)::regclass AND a.attnum > 0 AND NOT a.attisdropped
+          AND a.attname NOT IN ('id', 'owner_id', 'hlc', 'created_at', 'updated_at',
+                                'deleted_at', 'field_hlcs', 'change_seq', 'change_xid')))
+    INTO v_columns
+    FROM private.sync_tables AS t WHERE t.kind <> 'server_owned';
 
     FOR v_mutation IN SELECT value FROM jsonb_array_elements(v_mutations) LOOP
         v_id := private.mutation_id(v_mutation);
@@ -257,7 +266,7 @@ BEGIN
         v_keep := true;
         v_reason := NULL;
         v_table := v_mutation ->> 'table';
-        SELECT t.kind INTO v_kind FROM private.sync_tables AS t WHERE t.name = v_table;
+        v_kind := v_kinds ->> v_table;
         IF v_nul AND strpos(v_mutation::text, chr(65535)) > 0 THEN
             v_status := 'rejected';
             v_reason := 'text cannot hold the character U+0000 (NUL): remove it and save again';
@@ -274,7 +283,8 @@ BEGIN
                                'nothing more can be stored online', v_usage.max_rows, v_usage.max_bytes);
         ELSE
             BEGIN
-                SELECT * INTO v_applied FROM private.apply_mutation(v_uid, v_table, v_kind, v_mutation);
+                SELECT * INTO v_applied FROM private.apply_mutation(
+                    v_uid, v_table, v_kind, v_columns -> v_table, v_usage.row_limits, v_mutation);
                 v_status := v_applied.status;
                 v_reason := v_applied.reason;
                 v_usage.rows := v_usage.rows + v_applied.rows_added;
@@ -366,11 +376,11 @@ REVOKE ALL ON FUNCTION private.sync_push(json) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION private.sync_push(json) TO authenticated;
 REVOKE ALL ON FUNCTION public.sync_push(json) FROM PUBLIC, anon;
 GRANT EXECUTE ON FUNCTION public.sync_push(json) TO authenticated;
-REVOKE ALL ON FUNCTION private.apply_mutation(uuid, text, text, jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION private.apply_mutation(uuid, text, text, jsonb, bigint[], jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.lock_usage(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.measure_account(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.certificate_problem(uuid, jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.chapter_skills(uuid, jsonb) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION private.apply_mutation(uuid, text, text, jsonb), private.lock_usage(uuid),
+GRANT EXECUTE ON FUNCTION private.apply_mutation(uuid, text, text, jsonb, bigint[], jsonb), private.lock_usage(uuid),
     private.measure_account(uuid), private.certificate_problem(uuid, jsonb),
     private.chapter_skills(uuid, jsonb) TO sync_writer;

@@ -30,6 +30,7 @@ from curriculum.question import Question, worksheet_hash
 from curriculum.syllabus import builtin_syllabus
 from progress.attempts import AttemptEvent
 from progress.grading import grade
+from storage.consent import ConsentBasis
 from storage.database import Store
 from worksheets.model import Worksheet
 
@@ -41,6 +42,8 @@ GRADE_REPEATS = 25
 DASHBOARD_REPEATS = 20
 TARGETS = {"grade_ms": 20.0, "recompute_s": 3.0, "dashboard_ms": 100.0}
 START = datetime(2026, 6, 1, 4, 0, tzinfo=UTC)
+
+SCHOOL = ConsentBasis.school("The head teacher", app_version="bench")
 
 
 def run() -> Iterator[dict[str, Any]]:
@@ -75,7 +78,7 @@ def _school(store: Store, skills: list[str]) -> list[str]:
     for number in range(CLASSES):
         school_class = store.classes.add({"name": f"5{'ABCDE'[number]}", "grade": 5})
         added = store.children.add_many(
-            [{"name": f"Child {number}-{i:02d}", "grade": 5} for i in range(CLASS_SIZE)]
+            [{"name": f"Child {number}-{i:02d}", "grade": 5} for i in range(CLASS_SIZE)], SCHOOL
         )
         for child in added:
             store.classes.add_member(school_class.id or "", child.id or "")

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from storage.consent import ConsentBasis
 from storage.database import Store
 from storage.paths import local_database_path
 
@@ -29,6 +30,8 @@ TARGET_S = 1.5
 TIMEOUT_S = 120
 CLASS_SIZE = 40
 TOP_PACKAGES = 8
+
+SCHOOL = ConsentBasis.school("The head teacher", app_version="bench")
 
 
 def command(data_dir: Path, *python_options: str) -> list[str]:
@@ -67,7 +70,7 @@ def returning_teacher(data_dir: Path) -> None:
         store.profiles.save({"role": "teacher", "active_role": "teacher", "school_name": "Bench"})
         school_class = store.classes.add({"name": "3A", "grade": 3, "subject": "maths"})
         children = store.children.add_many(
-            [{"name": f"Child {n:02d}", "grade": 3} for n in range(1, CLASS_SIZE + 1)]
+            [{"name": f"Child {n:02d}", "grade": 3} for n in range(1, CLASS_SIZE + 1)], SCHOOL
         )
         with store.write() as writer:
             for child in children:

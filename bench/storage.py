@@ -1,7 +1,8 @@
 """`bench storage`: repository writes (outbox included) against bare sqlite3, and a child's read.
 
-Writes 10,000 children and 200,000 attempts through the repositories in transactions of 1,000
-rows, then inserts exactly the same rows with bare `executemany` into a fresh database with the
+Writes 10,000 children (each with the consent record no child is kept without) and 200,000
+attempts through the repositories in transactions of 1,000 rows, then inserts exactly the same
+rows with bare `executemany` into a fresh database with the
 same schema and pragmas, in the same batches. Attempts are built as validated `AttemptEvent`s
 first, as grading does; that cost is reported separately so the end-to-end figure is visible too.
 """
@@ -17,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from progress.attempts import MASTERY_LEVELS, AttemptEvent
+from storage.consent import ConsentBasis
 from storage.database import Store
-from storage.tables import ATTEMPT_EVENTS, CHILDREN, SyncedTable
+from storage.tables import ATTEMPT_EVENTS, CHILDREN, GUARDIAN_CONSENTS, SyncedTable
 
 CHILDREN_COUNT = 10_000
 ATTEMPT_COUNT = 200_000
@@ -47,6 +49,7 @@ FIRST_NAMES = [
 ]
 LAST_NAMES = ["Sharma", "Iyer", "Khan", "Singh", "Das", "Patel", "Nair", "Reddy", "Gupta", "Bose"]
 SKILLS = [f"maths.c{g}.skill{s}" for g in range(1, 6) for s in range(12)]
+SCHOOL = ConsentBasis.school("The head teacher", app_version="bench")
 
 
 def run() -> Iterator[dict[str, Any]]:
@@ -58,7 +61,7 @@ def measure(folder: Path) -> dict[str, Any]:
     rng = random.Random(2026)
     store = Store.open(folder / "repo.sqlite3")
     children = [_child(rng, i) for i in range(CHILDREN_COUNT)]
-    child_s = _timed(lambda: [store.children.add_many(b) for b in _batches(children)])
+    child_s = _timed(lambda: [store.children.add_many(b, SCHOOL) for b in _batches(children)])
     ids = [r["id"] for r in store.query("SELECT id FROM children ORDER BY id")]
     build_started = time.perf_counter()
     attempts = _attempts(rng, ids)
@@ -67,7 +70,8 @@ def measure(folder: Path) -> dict[str, Any]:
     focus = ids[0]
     read_ms = _read_times(store, focus)
     outbox_rows = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
-    bare_child_s, bare_attempt_s = _bare(store, folder / "bare.sqlite3")
+    # A folder of its own: one writer per data folder.
+    bare_child_s, bare_attempt_s = _bare(store, folder / "bare" / "bare.sqlite3")
     store.close()
     child_rate, attempt_rate = CHILDREN_COUNT / child_s, ATTEMPT_COUNT / attempt_s
     bare_child_rate, bare_attempt_rate = (
@@ -150,9 +154,9 @@ def _bare(source: Store, path: Path) -> tuple[float, float]:
     """The floor: the same rows, same schema and pragmas, bare executemany, same batches."""
     target = Store.open(path)
     times = []
-    for table in (CHILDREN, ATTEMPT_EVENTS):
-        rows = source.conn.execute(_select_all(table)).fetchall()
-        times.append(_timed(lambda rows=rows, table=table: _bare_insert(target, table, rows)))
+    for tables in ((GUARDIAN_CONSENTS, CHILDREN), (ATTEMPT_EVENTS,)):
+        rows = {t: source.conn.execute(_select_all(t)).fetchall() for t in tables}
+        times.append(_timed(lambda rows=rows: _bare_insert(target, rows)))
     target.close()
     return times[0], times[1]
 
@@ -161,10 +165,13 @@ def _select_all(table: SyncedTable) -> str:
     return f"SELECT {', '.join(table.all_columns)} FROM {table.name}"
 
 
-def _bare_insert(store: Store, table: SyncedTable, rows: list[Any]) -> None:
-    for batch in _batches(rows):
+def _bare_insert(store: Store, rows: dict[SyncedTable, list[Any]]) -> None:
+    """Each batch of every table in one transaction, as the repositories write them."""
+    batches = {table: list(_batches(table_rows)) for table, table_rows in rows.items()}
+    for index in range(max(len(b) for b in batches.values())):
         store.conn.execute("BEGIN IMMEDIATE")
-        store.conn.executemany(table.insert_sql, batch)
+        for table, table_batches in batches.items():
+            store.conn.executemany(table.insert_sql, table_batches[index])
         store.conn.execute("COMMIT")
 
 

@@ -11,12 +11,16 @@ open_response, choose_word, rewrite, match), `prompt` (with `____` for a blank),
 `answer`, `accepted`, `options` (multiple choice / choose the word: must include the answer),
 `pairs` (match: list of [left, right]), `hint`, `hint_hi`, `difficulty` (1-3), `error_type`
 (the mistake a wrong option shows; default `misconception`).
+
+All text follows `curriculum.text_policy`: questions and hints may span lines, everything else
+is one line; control characters are refused with the line and field named.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -30,6 +34,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from curriculum.generators.common import BLANK
 from curriculum.question import MatchPair, Question, Text, WrongAnswer
 from curriculum.sourcefile import DataFileError, read_text
+from curriculum.syllabus import TITLE_MAX
+from curriculum.text_policy import MultiLine, SingleLine
+from curriculum.wording import problem
 
 BankType = Literal[
     "fill_blank",
@@ -40,6 +47,7 @@ BankType = Literal[
     "rewrite",
     "match",
 ]
+MAX_BYTES = 10_000_000  # a bank file; thousands of questions fit in a fraction of this
 TRUE_FALSE = {"true": ("True", ("T", "true", "सही")), "false": ("False", ("F", "false", "गलत"))}
 INSTRUCTIONS = {
     "fill_blank": Text(en="Fill in the blank.", hi="रिक्त स्थान भरो।"),
@@ -55,22 +63,22 @@ INSTRUCTIONS = {
 class BankItem(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
-    id: str = Field(min_length=1, max_length=80)
-    skill: str = Field(pattern=r"^[a-z]+(\.[a-z0-9_]+)+$")
+    id: SingleLine = Field(min_length=1, max_length=80)
+    skill: str = Field(pattern=r"^[a-z]+(\.[a-z0-9_]+)+$", max_length=80)
     type: BankType
-    prompt: str = Field(min_length=1, max_length=1000)
-    prompt_hi: str | None = None
-    answer: str = Field(min_length=1, max_length=500)
-    accepted: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-    pairs: tuple[tuple[str, str], ...] = ()
-    hint: str | None = Field(default=None, max_length=1000)
-    hint_hi: str | None = None
+    prompt: MultiLine = Field(min_length=1, max_length=1000)
+    prompt_hi: MultiLine | None = Field(default=None, max_length=1000)
+    answer: MultiLine = Field(min_length=1, max_length=500)
+    accepted: tuple[SingleLine, ...] = Field(default=(), max_length=20)
+    options: tuple[SingleLine, ...] = Field(default=(), max_length=20)
+    pairs: tuple[tuple[SingleLine, SingleLine], ...] = ()
+    hint: MultiLine | None = Field(default=None, max_length=1000)
+    hint_hi: MultiLine | None = Field(default=None, max_length=1000)
     difficulty: int = Field(default=1, ge=1, le=3)
-    error_type: str = "misconception"
+    error_type: SingleLine = Field(default="misconception", max_length=60)
     # A teacher's own skill (tag custom.cN.name) is described on its first item:
-    chapter: str | None = Field(default=None, max_length=120)
-    skill_title: str | None = Field(default=None, max_length=120)
+    chapter: SingleLine | None = Field(default=None, max_length=TITLE_MAX)
+    skill_title: SingleLine | None = Field(default=None, max_length=TITLE_MAX)
 
     @field_validator("accepted", "options", mode="before")
     @classmethod
@@ -132,13 +140,18 @@ class BankItem(BaseModel):
 
 def load_bank(path: Path) -> list[BankItem]:
     """Read a bank file (.jsonl or .csv); a malformed item raises DataFileError with its line."""
+    return [item for _line, item in read_bank(path)]
+
+
+def read_bank(path: Path) -> list[tuple[int, BankItem]]:
+    """Every item of a bank file with the line it starts on; DataFileError names a bad one."""
     if path.suffix.lower() == ".csv":
         rows = _csv_rows(path)
     elif path.suffix.lower() in (".jsonl", ".ndjson"):
         rows = _jsonl_rows(path)
     else:
         raise DataFileError(path, None, None, "an item bank is a .jsonl or .csv file")
-    items: list[BankItem] = []
+    items: list[tuple[int, BankItem]] = []
     seen: dict[str, int] = {}
     for line, row in rows:
         try:
@@ -146,35 +159,49 @@ def load_bank(path: Path) -> list[BankItem]:
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(str(p) for p in first["loc"]) or None
-            raise DataFileError(
-                path, line, field, first["msg"].removeprefix("Value error, ")
-            ) from None
+            raise DataFileError(path, line, field, problem(first)) from None
         if item.id in seen:
             raise DataFileError(
                 path, line, "id", f"{item.id!r} is already used on line {seen[item.id]}"
             )
         seen[item.id] = line
-        items.append(item)
+        items.append((line, item))
     return items
 
 
 def _jsonl_rows(path: Path) -> Iterable[tuple[int, Any]]:
-    import json
-
-    for number, text in enumerate(read_text(path).splitlines(), start=1):
+    for number, text in enumerate(_bank_text(path).splitlines(), start=1):
         if not text.strip() or text.lstrip().startswith("#"):
             continue
-        try:
-            row = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise DataFileError(path, number, None, f"not valid JSON: {error.msg}") from None
-        if not isinstance(row, dict):
-            raise DataFileError(path, number, None, "each line must be one JSON object")
-        yield number, row
+        yield number, _json_object(path, number, text)
+
+
+def _json_object(path: Path, number: int, text: str) -> Any:
+    try:
+        row = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DataFileError(path, number, None, f"not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise DataFileError(path, number, None, "not valid JSON: nested too deeply") from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise DataFileError(path, number, None, "a number has too many digits") from None
+    if not isinstance(row, dict):
+        raise DataFileError(path, number, None, "each line must be one JSON object")
+    return row
+
+
+def _bank_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise DataFileError(path, None, None, f"cannot be read: {error.strerror}") from None
+    if size > MAX_BYTES:
+        raise DataFileError(path, None, None, f"is larger than {MAX_BYTES // 1_000_000} MB")
+    return read_text(path)
 
 
 def _csv_rows(path: Path) -> Iterable[tuple[int, Any]]:
-    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    reader = csv.DictReader(io.StringIO(_bank_text(path), newline=""))
     while True:
         line = reader.line_num + 1
         try:

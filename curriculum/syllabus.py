@@ -21,15 +21,19 @@ from curriculum.sourcefile import DataFileError, load_json, validation_error
 SubjectName = Literal["maths", "english", "evs", "custom"]
 Confirmation = Literal["title_and_skills", "title", "none", "own"]
 _TAG = re.compile(r"^(?P<subject>[a-z]+)\.c(?P<grade>\d{1,2})\.[a-z0-9_]+$")
+# Limits of what a syllabus shows, shared with the teacher's own skills (curriculum.custom) so
+# that anything imported and stored can always be read back into the syllabus.
+TITLE_MAX = 120
+CONCEPT_MAX = 600  # the "Remember" note printed on the worksheet
 
 
 class Skill(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     tag: str = Field(pattern=_TAG.pattern)
-    title: str = Field(min_length=1, max_length=120)
+    title: str = Field(min_length=1, max_length=TITLE_MAX)
     title_hi: str | None = None
-    concept: str = Field(min_length=1, max_length=600)  # the "Remember" note on the worksheet
+    concept: str = Field(min_length=1, max_length=CONCEPT_MAX)  # the "Remember" note
     concept_hi: str | None = None
 
 
@@ -40,7 +44,7 @@ class Chapter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     number: int = Field(ge=1)
-    title: str = Field(min_length=1, max_length=120)
+    title: str = Field(min_length=1, max_length=TITLE_MAX)
     title_hi: str | None = None
     confirmation: Confirmation
     note: str | None = None

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.context import AppContext
+from desktop.pages.settings_backups import RestoreThenOpen
+from desktop.startup import OpenForWindow, choose_opener
 from desktop.window import MainWindow
 from desktop.wizard import FirstRunWizard
 from desktop.worker import Worker
@@ -26,6 +28,8 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PracticeCraft")
     window = open_window(data_dir)
+    if window is None:
+        return 1  # the user was told why (another window has the folder, a lost data file)
     window.show()
     if quit_after_first_paint:
         quit_when_ready(window)
@@ -35,23 +39,43 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
         window.ctx.worker.close()
 
 
-def open_window(data_dir: Path) -> MainWindow:
-    path = local_database_path(data_dir)
-    worker = Worker(lambda: Store.open(path))
+def open_window(data_dir: Path) -> MainWindow | None:
+    """The main window on the data folder, or None if it must not open (the user was told)."""
+    opener = choose_opener(local_database_path(data_dir))
+    if opener is None:
+        return None
+    worker = Worker(opener)
     ctx = AppContext(worker=worker, data_dir=data_dir)
     window = MainWindow(ctx)
-    worker.submit(lambda store, _: store.profiles.current(), lambda p, e: _first_run(window, p, e))
+    if isinstance(opener, RestoreThenOpen):
+        ctx.status("Your latest backup is back in place.")
+    elif isinstance(opener, OpenForWindow) and opener.read_only:
+        ctx.status(f"{data_dir} is read-only: you can look at everything, but not change it.")
+    worker.submit(_first_look, lambda found, e: _first_run(window, found, e))
     return window
 
 
+def _first_look(store: Store, _progress: object) -> tuple[UserProfile | None, list[str]]:
+    """Who uses the app (None: the first run), and what opening the store found to tell."""
+    return store.profiles.current(), store.take_notices()
+
+
 def _first_run(
-    window: MainWindow, profile: UserProfile | None, error: BaseException | None
+    window: MainWindow,
+    found: tuple[UserProfile | None, list[str]] | None,
+    error: BaseException | None,
 ) -> None:
-    if error is not None:
+    if error is not None or found is None:
         from desktop.errors import show_error
 
-        show_error(window, error)
-    elif profile is None:
+        show_error(window, error or RuntimeError("the data could not be opened"))
+        return
+    profile, notices = found
+    for notice in notices:
+        QMessageBox.information(
+            window, "Check the computer's clock", notice[:1].upper() + notice[1:]
+        )
+    if profile is None:
         wizard = FirstRunWizard(window.ctx, on_done=window.refresh_current)
         window.wizard = wizard
         wizard.open()

@@ -32,6 +32,7 @@ from desktop.context import AppContext
 from desktop.window import PAGES, MainWindow
 from progress.attempts import SCHOOL_TIME, AttemptResult
 from progress.grading import grade
+from storage.consent import ConsentBasis
 from storage.database import Store
 from storage.paths import local_database_path
 from worksheets.assembly import Recipient, SheetRequest, assemble
@@ -67,6 +68,8 @@ QUESTIONS_PER_SHEET = 10
 SETTLE_QUIET_S = 0.25  # the worker must stay idle this long before a page counts as loaded
 SETTLE_TIMEOUT_S = 30.0
 
+SCHOOL_BASIS = ConsentBasis.school("Mrs R. Iyer, Principal")
+
 
 def build_demo(data_dir: Path, seed: int = 2026) -> None:
     """Fill a new database in `data_dir` with the demo school."""
@@ -86,7 +89,9 @@ def build_demo(data_dir: Path, seed: int = 2026) -> None:
 
 def _add_class(store: Store, name: str, grade_number: int, children: Sequence[str]) -> str:
     school_class = store.classes.add({"name": name, "grade": grade_number, "subject": "maths"})
-    added = store.children.add_many([{"name": c, "grade": grade_number} for c in children])
+    added = store.children.add_many(
+        [{"name": c, "grade": grade_number} for c in children], SCHOOL_BASIS
+    )
     for roll, child in enumerate(added, start=1):
         store.classes.add_member(school_class.id or "", child.id or "", str(roll))
     return school_class.id or ""
@@ -209,7 +214,9 @@ def _answer(wizard: QWizard) -> None:
         button.click()
 
 
-def _show(window: MainWindow, scale: float) -> MainWindow:
+def _show(window: MainWindow | None, scale: float) -> MainWindow:
+    if window is None:
+        raise RuntimeError("the window did not open on the demo data folder")
     window.resize(round(SCREEN[0] / scale), round(SCREEN[1] / scale))
     window.show()
     return window

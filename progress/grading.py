@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
 from curriculum.question import Question
+from curriculum.wording import count
 from progress.answers import NeedsTeacher, check_answer
 from progress.attempts import AttemptResult
 from progress.mastery import Attempt, effective
@@ -66,7 +67,8 @@ def grade(
     marks = marks or {}
     if answers is not None and len(answers) != len(questions):
         raise GradingError(
-            f"the sheet has {len(questions)} questions, {len(answers)} answers given"
+            f"the sheet has {count(len(questions), 'question', 'questions')}, "
+            f"{count(len(answers), 'answer', 'answers')} given"
         )
     unknown = sorted(n for n in marks if not 1 <= n <= len(questions))
     if unknown:

@@ -61,7 +61,7 @@ def issue_certificate(
 
 def print_certificate(store: Store, certificate: Certificate, out: Path) -> None:
     """Write the certificate as a one-page PDF (the same bytes every time it is printed)."""
-    render_certificate(certificate_view(store, certificate), out)
+    render_certificate(certificate_view(store, certificate), out, store.settings.font_choice)
 
 
 def certificate_view(store: Store, certificate: Certificate) -> CertificateView:

@@ -1,4 +1,5 @@
-"""`db check`: a sound file, a current schema, and a queued mutation for every local change."""
+"""`db check`: a sound file, a current schema, a queued mutation for every local change, a
+consent record for every child, and own questions that all read back."""
 
 from __future__ import annotations
 
@@ -24,11 +25,17 @@ class CheckReport:
     integrity: list[str]
     pending: Counter[tuple[str, str]] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    without_consent: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+    unusable: list[str] = field(default_factory=list)  # own skills/questions that cannot be read
 
     @property
     def ok(self) -> bool:
         return (
-            not self.integrity and not self.problems and self.schema_version == self.latest_version
+            not self.integrity
+            and not self.problems
+            and self.schema_version == self.latest_version
+            and not self.without_consent
+            and not self.unusable
         )
 
     @property
@@ -44,6 +51,8 @@ def check_database(store: Store) -> CheckReport:
     ):
         report.pending[(table, op)] = count
     report.problems.extend(_outbox_problems(store))
+    report.without_consent = [(c.id or "", c.name) for c in store.children.without_consent()]
+    report.unusable = [f"{u.kind} {u.name}: {u.problem}" for u in store.custom_content.unusable()]
     return report
 
 

@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from storage.errors import ClockDriftError
 
 MAX_COUNTER = 99_999
+# How far ahead of this device's wall clock a stamp may be: the bound the server keeps too
+# ("the device clock is more than a day ahead"). A remote stamp beyond it is refused; a
+# high-water mark of our own beyond it is recovered from when the store opens.
+MAX_CLOCK_DRIFT_MS = 24 * 3600 * 1000
 
 
 def wall_clock_ms() -> int:
@@ -52,7 +56,7 @@ class HybridLogicalClock:
         node: str,
         high_water: str | None = None,
         wall: Callable[[], int] = wall_clock_ms,
-        max_drift_ms: int = 24 * 3600 * 1000,
+        max_drift_ms: int = MAX_CLOCK_DRIFT_MS,
     ) -> None:
         if len(node) != 16:
             raise ValueError("node id must be 16 hex digits")

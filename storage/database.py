@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage import backup as backups
+from storage import opening
 from storage.clock import HybridLogicalClock, wall_clock_ms
-from storage.errors import CorruptDatabaseError
+from storage.clock_recovery import needs_recovery, recover_clock
+from storage.errors import DiskFullError, MigrationError, ReadOnlyStore, is_disk_full
+from storage.folder_lock import FolderLock, Holder, read_only_message
 from storage.ids import device_node
 from storage.migrate import current_version, latest_version, migrate
-from storage.paths import ensure_private_dir
 from storage.writer import Writer
 
 if TYPE_CHECKING:
@@ -44,48 +46,119 @@ class Store:
     """The open local database: one per process, used for writes by one thread at a time.
 
     Reads go through the repositories; every write goes through `write()`, whose `Writer` puts
-    each change and its outbox mutation in the same transaction.
+    each change and its outbox mutation in the same transaction. A writing store holds its data
+    folder's lock until it is closed; a read-only store holds none and refuses every write.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, clock: HybridLogicalClock) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        clock: HybridLogicalClock,
+        *,
+        lock: FolderLock | None = None,
+        read_only_reason: str | None = None,
+    ) -> None:
         self.path = path
         self.conn = conn
         self._savepoints = 0
         self.clock = clock
         self._writer: Writer | None = None
+        self.lock = lock
+        self.read_only_reason = read_only_reason
+        self._notices: list[str] = []
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     @classmethod
-    def open(cls, path: Path, wall: Callable[[], int] = wall_clock_ms) -> Store:
-        """Open (creating if needed) the database at `path` and bring its schema up to date.
+    def open(
+        cls,
+        path: Path,
+        wall: Callable[[], int] = wall_clock_ms,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        holder: Holder = Holder.COMMAND,
+        lock: FolderLock | None = None,
+    ) -> Store:
+        """Open the database at `path` and bring its schema up to date, holding its folder.
 
-        Raises CorruptDatabaseError, naming the file and the latest backup, if it is damaged.
+        Makes the folder and the database only if `create` (never over a lost file whose
+        backups are there). Raises NoDataFound, MissingDatabaseError, NotADataFile,
+        DataFolderBusy (another writer holds the folder), ReadOnlyStore (a read-only folder),
+        and CorruptDatabaseError naming the file and the latest backup. `read_only` opens a
+        connection that never writes, beside a writer or in a read-only folder. A `lock`
+        handed in (already held) becomes the store's: released on close, or if opening fails.
         """
         path = Path(path)
-        ensure_private_dir(path.parent)
-        existed = path.exists() and path.stat().st_size > 0
-        if existed:
-            _require_sqlite_header(path)
-        else:
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if read_only:
+            return cls._open_read_only(path)
         try:
-            conn = _connect(path)
-        except sqlite3.DatabaseError as error:
-            raise CorruptDatabaseError(path, str(error), backups.latest_backup(path)) from error
+            existed = opening.check_place(path, create=create)
+            opening.require_writable(path)
+            lock = lock or FolderLock.acquire(path.parent, holder)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        try:
+            return cls._open_locked(path, existed, wall, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(
+        cls, path: Path, existed: bool, wall: Callable[[], int], lock: FolderLock
+    ) -> Store:
+        if not existed:
+            opening.create_file(path)
+        conn = opening.connect_for_writing(path)
         try:
             version = current_version(conn)
             if existed and 0 < version < latest_version():
                 backups.backup_database(conn, path)  # a way back if the upgrade surprises anyone
             migrate(conn)
-            clock = HybridLogicalClock(*_load_clock(conn), wall=wall)
+            node, high_water = _load_clock(conn)
+            recovery = None
+            if needs_recovery(high_water, wall()):
+                high_water, recovery = recover_clock(conn, node, high_water or "", wall, CLOCK_KEY)
+            store = cls(path, conn, HybridLogicalClock(node, high_water, wall=wall), lock=lock)
+            if recovery is not None:
+                store._notices.append(recovery.notice())
+            store.progress.bring_up_to_date()
         except BaseException:
             conn.close()
             raise
-        store = cls(path, conn, clock)
-        store.progress.bring_up_to_date()
         return store
 
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        opening.check_place(path, create=False)
+        conn = opening.connect_read_only(path)
+        try:
+            reason = _read_only_reason(path)
+            _require_current_schema(conn, path, reason)
+            node, high_water = _read_clock(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn, HybridLogicalClock(node, high_water), read_only_reason=reason)
+
+    def take_notices(self) -> list[str]:
+        """What the user should be told once about this open (e.g. a clock recovered)."""
+        notices, self._notices = self._notices, []
+        return notices
+
     def close(self) -> None:
-        self.conn.close()
+        """Close the database, then free its folder for another writer. Safe to call twice."""
+        try:
+            self.conn.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -104,6 +177,8 @@ class Store:
             with self._savepoint():
                 yield self._writer
             return
+        if self.read_only_reason is not None:
+            raise ReadOnlyStore(self.read_only_reason)
         self.conn.execute("BEGIN IMMEDIATE")
         self._writer = writer = Writer(self.conn, self.clock)
         try:
@@ -111,9 +186,14 @@ class Store:
             if writer.stamped:
                 self.set_state(CLOCK_KEY, self.clock.high_water)
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if is_disk_full(error):
+                raise DiskFullError(
+                    f"the disk is full, so nothing was saved ({self.path.parent}); free some "
+                    "space and try again"
+                ) from error
             raise
         finally:
             self._writer = None
@@ -154,8 +234,10 @@ class Store:
     def schema_version(self) -> int:
         return current_version(self.conn)
 
-    def backup(self, to: Path | None = None) -> Path:
-        return backups.backup_database(self.conn, self.path, to)
+    def backup(
+        self, to: Path | None = None, progress: backups.BackupProgress | None = None
+    ) -> Path:
+        return backups.backup_database(self.conn, self.path, to, progress)
 
     # Repositories: the only way in and out of the tables for the rest of the app.
 
@@ -244,27 +326,36 @@ class Store:
         return DeviceSettings(self)
 
 
-def _require_sqlite_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
-        raise CorruptDatabaseError(path, "not an SQLite database", backups.latest_backup(path))
+def _read_only_reason(path: Path) -> str:
+    if not os.access(path.parent, os.W_OK):
+        return read_only_message(path.parent)
+    return (
+        "another PracticeCraft window or command is changing this data folder "
+        f"({path.parent}); make the change there, or when it has finished"
+    )
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """Connect with the store's pragmas and prove the file sound with `PRAGMA quick_check`."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")  # an acknowledged grade survives power loss
-        conn.execute("PRAGMA cache_size = -32768")
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
-        if problems:
-            raise sqlite3.DatabaseError("; ".join(problems[:3]))
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+def _require_current_schema(conn: sqlite3.Connection, path: Path, reason: str) -> None:
+    """A read-only connection cannot upgrade: say so rather than fail on a missing column."""
+    (version,) = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+    if version > latest_version():
+        raise MigrationError(
+            f"this database was written by a newer PracticeCraft (schema {version}); update the app"
+        )
+    if version < latest_version():
+        raise ReadOnlyStore(
+            f"the data in {path.parent} was saved by an older PracticeCraft and must be "
+            f"upgraded before it can be shown, which needs writing to it: {reason}"
+        )
+
+
+def _read_clock(conn: sqlite3.Connection) -> tuple[str, str | None]:
+    rows = dict(
+        conn.execute(
+            "SELECT key, value FROM sync_state WHERE key IN (?, ?)", (NODE_KEY, CLOCK_KEY)
+        ).fetchall()
+    )
+    return rows.get(NODE_KEY) or "0" * 16, rows.get(CLOCK_KEY)
 
 
 def _load_clock(conn: sqlite3.Connection) -> tuple[str, str | None]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+_SQLITE_FULL = 13
 
 
 class StorageError(Exception):
@@ -42,3 +45,56 @@ class MigrationError(StorageError):
 
 class ClockDriftError(StorageError):
     """A timestamp from another device is too far ahead of this device's clock to trust."""
+
+
+class NoDataFound(InvalidInput):
+    """No data folder, or no database in it, where one was expected; nothing was made."""
+
+    def __init__(self, folder: Path, *, folder_exists: bool) -> None:
+        self.folder = folder
+        what = "no PracticeCraft data in" if folder_exists else "no folder"
+        super().__init__(
+            f"there is {what} {folder}; check the path (is the USB stick in?), or add --create "
+            "to start new data there"
+        )
+
+
+class MissingDatabaseError(StorageError):
+    """The database file is gone or empty while its backups are there: restore, never replace."""
+
+    def __init__(self, path: Path, latest_backup: Path, *, empty: bool) -> None:
+        self.path = path
+        self.latest_backup = latest_backup
+        self.empty = empty
+        state = "is empty" if empty else "is missing"
+        super().__init__(
+            f"the database file {path} {state}, but its backups are there; latest backup: "
+            f"{latest_backup} (restore it with `practicecraft db restore`; nothing was changed)"
+        )
+
+
+class DataFolderBusy(StorageError):
+    """Another process is writing this data folder; this one must not."""
+
+
+class ReadOnlyStore(StorageError):
+    """The data can be read but not changed here (a read-only folder, or another writer)."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the database's size limit) is full; the write or copy was undone."""
+
+
+class BackupTargetMissing(InvalidInput):
+    """`--to` names a folder that does not exist; no backup was made."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True for SQLite's SQLITE_FULL and the system's "no space left on device"."""
+    return getattr(error, "sqlite_errorcode", None) == _SQLITE_FULL or (
+        isinstance(error, OSError) and error.errno == errno.ENOSPC
+    )
+
+
+class NotADataFile(StorageError):
+    """Something other than a file (a folder) is where the database file should be."""

@@ -1,14 +1,15 @@
 """Making worksheets: from what the teacher chose to assembled sheets, ready to save and print.
 
-The one way to make worksheets, shared by the command line and the desktop. It reads the store
-(children, classes, mastery, sheets already given) but saves nothing: the caller saves the
-sheets with `store.worksheets.add_many` (one transaction) once everything else has worked.
+The one way to make worksheets, shared by the command line and the desktop. `make_worksheets` reads
+the store (children, classes, mastery, sheets already given) but saves nothing; `print_and_save`
+then prints the sheets and saves them so that either both happen or neither.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from worksheets.adaptive import SkillStatus
 from worksheets.assembly import AssemblyError, Recipient, SheetRequest, assemble
 from worksheets.model import Worksheet, WorksheetMode
 from worksheets.quota import check_quota
+from worksheets.render.fonts import DEFAULT_FONTS, FontChoice
 from worksheets.render.pdf import Rendered, render_pdf
 from worksheets.views import render_options, sheet_view
 
@@ -192,11 +194,104 @@ def school_name(store: Store) -> str:
 
 
 def write_pdf(
-    sheets: list[Worksheet], out: Path, key_path: Path | None = None, *, school: str = ""
+    sheets: list[Worksheet],
+    out: Path,
+    key_path: Path | None = None,
+    *,
+    school: str = "",
+    fonts: FontChoice = DEFAULT_FONTS,
 ) -> Rendered:
     """Print the sheets (a class set in one PDF) and, if asked, their answer key.
 
-    Raises FontNotFound (no Devanagari font for Hindi) and OSError (cannot write the file).
+    `fonts` is the device's choice (`store.settings.font_choice`). Raises FontNotFound (a font
+    file is missing or damaged) and OSError (cannot write the file).
     """
     views = [sheet_view(sheet, school) for sheet in sheets]
-    return render_pdf(views, out, render_options(sheets[0]), key_path)
+    return render_pdf(views, out, render_options(sheets[0]), key_path, fonts=fonts)
+
+
+@dataclass(frozen=True)
+class PrintedSheets:
+    sheets: list[Worksheet]  # as saved, with their ids
+    rendered: Rendered
+
+
+def print_and_save(
+    store: Store,
+    sheets: list[Worksheet],
+    out: Path,
+    key_path: Path | None = None,
+    *,
+    school: str = "",
+    before_save: Callable[[], None] | None = None,
+) -> PrintedSheets:
+    """Print the sheets (and key) and save them: both, or neither.
+
+    The PDFs are written to temporary files beside their targets, the sheets are saved, and the
+    files are renamed into place before that transaction commits; a failure (or `before_save`
+    raising, e.g. the user cancelled) at any step leaves no sheet saved and no new file. A
+    process killed part way leaves at most a hidden `.partial` file, never a truncated PDF.
+    """
+    fonts = store.settings.font_choice
+    with _printed_beside(sheets, out, key_path, school, fonts) as (rendered, moves):
+        if before_save is not None:
+            before_save()
+        saved = _save_and_place(store, sheets, moves)
+    return PrintedSheets(saved, rendered)
+
+
+def print_sheets(
+    sheets: list[Worksheet],
+    out: Path,
+    key_path: Path | None = None,
+    *,
+    school: str = "",
+    fonts: FontChoice = DEFAULT_FONTS,
+) -> Rendered:
+    """`write_pdf` for sheets already saved: each file appears whole, or not at all."""
+    with _printed_beside(sheets, out, key_path, school, fonts) as (rendered, moves):
+        for temporary, target in moves:
+            os.replace(temporary, target)
+    return rendered
+
+
+Moves = list[tuple[Path, Path]]  # (temporary file, where it goes)
+
+
+@contextlib.contextmanager
+def _printed_beside(
+    sheets: list[Worksheet], out: Path, key_path: Path | None, school: str, fonts: FontChoice
+) -> Iterator[tuple[Rendered, Moves]]:
+    """The PDFs printed to temporary files beside their targets, and where each goes."""
+    key_place = _temporary_beside(key_path) if key_path else contextlib.nullcontext(None)
+    with _temporary_beside(out) as pdf, key_place as key:
+        rendered = write_pdf(sheets, pdf, key, school=school, fonts=fonts)
+        yield rendered, [(pdf, out)] + ([(key, key_path)] if key and key_path else [])
+
+
+def _save_and_place(store: Store, sheets: list[Worksheet], moves: Moves) -> list[Worksheet]:
+    """Save the sheets and rename the files in one transaction; undo the renames if it fails."""
+    placed: list[Path] = []
+    try:
+        with store.write():
+            saved = store.worksheets.add_many(sheets)
+            for temporary, target in moves:
+                os.replace(temporary, target)
+                placed.append(target)
+    except BaseException:
+        for target in placed:  # a PDF whose sheets are not saved could never be graded
+            target.unlink(missing_ok=True)
+        raise
+    return saved
+
+
+@contextlib.contextmanager
+def _temporary_beside(target: Path) -> Iterator[Path]:
+    """A new file in the target's folder (so renaming it is atomic), with the mode a new file
+    there would get; removed unless it was renamed into place."""
+    temporary = target.with_name(f".{target.stem}-{os.urandom(6).hex()}.partial")
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        yield temporary
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -22,10 +22,14 @@ def default_data_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) and make it readable by its owner only."""
+    """Create `path` (and parents) readable by its owner only; a folder that exists is left as
+    it is: it may be shared (a sticky /tmp-like folder, a school's network drive) and its mode
+    is not the app's to change."""
+    if path.is_dir():
+        return path
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != 0o700:
-        path.chmod(0o700)
+        path.chmod(0o700)  # the umask may have taken bits off; this folder is ours
     return path
 
 

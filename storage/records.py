@@ -16,8 +16,11 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
 )
 
+from curriculum.text_policy import STORED, SingleLine, clean_text, from_store
+from curriculum.wording import first_problem
 from storage.errors import InvalidInput
 
 BOARDS = ("CBSE", "ICSE", "STATE", "IB", "CAMBRIDGE")
@@ -31,8 +34,31 @@ ROMAN_GRADES = {
 }
 
 
-def _name(value: str) -> str:
-    value = " ".join(value.split())
+GRADE_RULE = "must be a whole number from 1 to 12"
+# How a teacher or parent calls each field, in messages (the schema's names are for code).
+LABELS = {
+    "date_of_birth": "date of birth",
+    "age_band": "age band",
+    "roll_number": "roll number",
+    "archived_at": "archived date",
+    "guardian_name": "guardian's name",
+    "guardian_contact": "guardian's contact",
+    "relation": "relation to the child",
+    "academic_year": "academic year",
+    "syllabus_source": "syllabus",
+    "display_name": "your name",
+    "school_name": "school or family name",
+    "worksheet_language": "worksheet language",
+    "paper_size": "paper size",
+    "selected_topics": "topics",
+}
+FORMS = {"age_band": "like 7-8", "academic_year": "like 2026-27"}
+
+
+def _name(value: str, info: ValidationInfo) -> str:
+    if from_store(info):  # checked when it was kept; an older row must stay readable
+        return value
+    value = clean_text(value)
     if not value:
         raise ValueError("must not be empty")
     if len(value) > 120:
@@ -43,19 +69,21 @@ def _name(value: str) -> str:
 def _grade(value: Any) -> Any:
     """Accept 3, "3", "Class 3", "Grade III"; anything else fails with a clear message."""
     if isinstance(value, bool):
-        raise ValueError("must be a whole number from 1 to 12")
+        raise ValueError(GRADE_RULE)
     if isinstance(value, str):
         text = value.strip().upper()
         for prefix in ("CLASS", "GRADE", "STD.", "STD"):
             text = text.removeprefix(prefix).strip()
         value = ROMAN_GRADES.get(text, text)
-        if isinstance(value, str) and not value.isdigit():
-            raise ValueError(f"must be a whole number from 1 to 12, not {text!r}")
+        if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+            raise ValueError(f"{GRADE_RULE}, not {text!r}" if len(text) <= 20 else GRADE_RULE)
+        if isinstance(value, str) and len(value.lstrip("0")) > 2:
+            raise ValueError(GRADE_RULE)  # not worth echoing, and int() of 5,000 digits fails
     if isinstance(value, float) and not value.is_integer():
-        raise ValueError("must be a whole number from 1 to 12")
+        raise ValueError(GRADE_RULE)
     number = int(value)
     if not 1 <= number <= 12:
-        raise ValueError(f"must be a whole number from 1 to 12, not {number}")
+        raise ValueError(f"{GRADE_RULE}, not {number}" if abs(number) < 10**6 else GRADE_RULE)
     return number
 
 
@@ -89,7 +117,7 @@ class Child(Record):
     board: Board = "CBSE"
     date_of_birth: date | None = None
     age_band: str | None = Field(default=None, pattern=r"^\d{1,2}-\d{1,2}$")
-    roll_number: str | None = Field(default=None, max_length=20)
+    roll_number: SingleLine | None = Field(default=None, max_length=20)
     archived_at: str | None = None
 
 
@@ -105,15 +133,15 @@ class TeacherClass(Record):
 class ClassMember(Record):
     class_id: str
     child_id: str
-    roll_number: str | None = Field(default=None, max_length=20)
+    roll_number: SingleLine | None = Field(default=None, max_length=20)
     left_at: str | None = None
 
 
 class UserProfile(Record):
     role: Role
     active_role: Role
-    display_name: str | None = Field(default=None, max_length=120)
-    school_name: str | None = Field(default=None, max_length=200)
+    display_name: SingleLine | None = Field(default=None, max_length=120)
+    school_name: SingleLine | None = Field(default=None, max_length=200)
     subjects: list[Subject] = Field(default_factory=list)
     grades: list[Grade] = Field(default_factory=list)
     worksheet_language: Literal["en", "hi", "both"] = "en"
@@ -131,9 +159,9 @@ class GuardianConsent(Record):
 
     child_id: str
     guardian_name: Name
-    guardian_contact: str | None = Field(default=None, max_length=200)
+    guardian_contact: SingleLine | None = Field(default=None, max_length=200)
     relation: Name
-    purpose: str = "practice worksheets and progress tracking"
+    purpose: SingleLine = Field(default="practice worksheets and progress tracking", max_length=300)
     consent_given: bool = True
     notice_version: str = Field(min_length=1, max_length=40)
     notice_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
@@ -177,14 +205,12 @@ def validated(model: type[M], data: M | dict[str, Any]) -> M:
         raise invalid_input(error) from None
 
 
+def from_row(model: type[M], data: dict[str, Any]) -> M:
+    """A record read back from the database: kept once, so the input policy is not re-applied."""
+    return model.model_validate(data, context=STORED)
+
+
 def invalid_input(error: ValidationError) -> InvalidInput:
-    first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or None
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "value_error" and field:
-        text = f"{field} {message}"
-    elif field:
-        text = f"{field}: {message}"
-    else:
-        text = message
+    """The first problem, in the words a teacher or parent uses (see `curriculum.wording`)."""
+    field, text = first_problem(error, LABELS, FORMS)
     return InvalidInput(text, field=field)

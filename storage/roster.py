@@ -2,7 +2,11 @@
 
 Columns (header names are matched loosely): name, grade (3, "Class 3", "III"), and an optional
 roll number. UTF-8 with or without a byte-order mark; blank lines are skipped; quoted fields may
-hold commas. Problems name the line of the file they are on.
+hold commas. Columns may be separated by commas, semicolons (Excel in many European locales
+saves "CSV" so) or tabs: the separator is the one that makes the header name the columns.
+Problems name the line of the file they are on; a file with a header but no rows is one.
+
+The children are kept on the school's basis (see `storage.consent`), confirmed once per class.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from curriculum.wording import count
+from storage.consent import ConsentBasis, ConsentRequired
 from storage.errors import InvalidInput, NotFoundError
 from storage.records import Child, TeacherClass, invalid_input
 
@@ -27,6 +33,7 @@ HEADERS = {
     "roll_number": ("roll number", "roll no", "roll no.", "roll", "roll_number", "roll_no"),
 }
 MAX_BYTES = 5_000_000
+DELIMITERS = (",", ";", "\t")
 
 
 @dataclass(frozen=True)
@@ -77,13 +84,27 @@ class RosterImport:
     already_there: list[Child]
     school_class: TeacherClass | None
 
+    def describe(self) -> str:
+        """What happened, in a sentence or two for the teacher."""
+        where = f" into class {self.school_class.name}" if self.school_class else ""
+        text = f"Imported {count(len(self.added), 'child', 'children')}{where}."
+        there = len(self.already_there)
+        if there:
+            verb = "was" if there == 1 else "were"
+            text += (
+                f" {count(there, 'child was', 'children were')} already there and {verb} "
+                "not added again."
+            )
+        return text
+
 
 def read_roster(path: Path) -> RosterPreview:
     """Parse and check every row of a roster file; writes nothing."""
     preview = RosterPreview(path)
     text = _read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     columns: dict[str, int] | None = None
+    header_line = 1
     while True:
         line = reader.line_num + 1
         try:
@@ -96,14 +117,27 @@ def read_roster(path: Path) -> RosterPreview:
         if not any(cell.strip() for cell in cells):
             continue
         if columns is None:
-            columns = _header(cells, line, preview)
+            columns, header_line = _header(cells, line, preview), line
             if columns is None:
                 break
             continue
         _read_row(cells, columns, line, preview)
     if columns is None and not preview.problems:
         preview.problems.append(RosterProblem(1, "the file has no header row (name, grade)"))
+    elif columns is not None and not preview.cells and not preview.problems:
+        message = "the file has a header but no children under it: add one row per child"
+        preview.problems.append(RosterProblem(header_line, message))
     return preview
+
+
+def _delimiter(text: str) -> str:
+    """The separator that makes the first non-blank line a header naming name and grade."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    for delimiter in DELIMITERS:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        if _columns(cells).keys() >= {"name", "grade"}:
+            return delimiter
+    return ","
 
 
 def _read_text(path: Path) -> str:
@@ -122,7 +156,7 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _header(cells: list[str], line: int, preview: RosterPreview) -> dict[str, int] | None:
+def _columns(cells: list[str]) -> dict[str, int]:
     names = [" ".join(c.strip().lower().replace("_", " ").split()) for c in cells]
     columns = {}
     for key, aliases in HEADERS.items():
@@ -130,12 +164,18 @@ def _header(cells: list[str], line: int, preview: RosterPreview) -> dict[str, in
             if name in aliases or name.replace(" ", "_") in aliases:
                 columns[key] = index
                 break
+    return columns
+
+
+def _header(cells: list[str], line: int, preview: RosterPreview) -> dict[str, int] | None:
+    columns = _columns(cells)
     missing = [key for key in ("name", "grade") if key not in columns]
     if missing:
         preview.problems.append(
             RosterProblem(
                 line,
-                f"the header must name the columns name and grade (missing: {', '.join(missing)})",
+                f"the header must name the columns name and grade (missing: {', '.join(missing)}; "
+                "columns are separated by commas, semicolons or tabs)",
             )
         )
         return None
@@ -193,36 +233,63 @@ def _key(child: Child) -> tuple[str, int, str]:
 
 
 def import_roster(
-    store: Store, preview: RosterPreview, class_name: str | None = None
+    store: Store,
+    preview: RosterPreview,
+    class_name: str | None = None,
+    basis: ConsentBasis | None = None,
 ) -> RosterImport:
     """Add the previewed children (and put them in the class) in one transaction.
 
-    Children already in the class (or, without a class, already kept) with the same name and
-    grade are not added twice, so importing the same file again is harmless.
+    Each new child gets a consent record on `basis` (the school's, confirmed by the person
+    responsible); without one, the basis already confirmed for the class covers them, and with
+    neither nothing is imported (ConsentRequired). Children already in the class (or, without a
+    class, already kept) with the same name and grade are not added twice, so importing the
+    same file again is harmless.
     """
     if preview.problems:
         raise InvalidInput(preview.summary() + " — nothing was imported")
     school_class = _class_for(store, preview, class_name) if class_name else None
+    basis = basis or _basis_of(store, school_class)
+    fresh, already = _new_children(store, preview, school_class)
+    with store.write() as writer:
+        if school_class and school_class.id is None:
+            school_class = store.classes.add(school_class)
+        added = store.children.add_many(fresh, basis) if fresh else []
+        if school_class is not None and school_class.id:
+            for child in added:
+                store.classes.join(writer, school_class.id, child.id or "", child.roll_number)
+    return RosterImport(added, already, school_class)
+
+
+def _basis_of(store: Store, school_class: TeacherClass | None) -> ConsentBasis:
+    found = None
+    if school_class is not None and school_class.id:
+        found = store.consents.school_basis_of_class(school_class.id)
+    if found is None:
+        raise ConsentRequired(
+            "a roster's children are kept on the school's basis, which the person responsible "
+            "confirms once per class after reading the notice; nothing was imported"
+        )
+    return found
+
+
+def _new_children(
+    store: Store, preview: RosterPreview, school_class: TeacherClass | None
+) -> tuple[list[Child], list[Child]]:
+    """(children to add, children already kept) for the rows of the file."""
     if school_class is None:
         existing = store.children.all(include_archived=True)
     else:
         existing = store.classes.members(school_class.id) if school_class.id else []
     known = {_key(c): c for c in existing}
-    added, already = [], []
-    with store.write() as writer:
-        if school_class and school_class.id is None:
-            school_class = store.classes.add(school_class)
-        for row in preview.rows:
-            key = _key(row.child)
-            if key in known:
-                already.append(known[key])
-                continue
-            child = store.children.add(row.child)
-            known[key] = child
-            added.append(child)
-            if school_class is not None and school_class.id and child.id:
-                store.classes.join(writer, school_class.id, child.id, child.roll_number)
-    return RosterImport(added, already, school_class)
+    fresh, already = [], []
+    for row in preview.rows:
+        twin = known.get(_key(row.child))
+        if twin is None:
+            fresh.append(row.child)
+        else:
+            already.append(twin)
+    return fresh, already
 
 
 def _class_for(store: Store, preview: RosterPreview, name: str) -> TeacherClass:

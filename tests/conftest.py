@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.consent import ConsentBasis
 from storage.database import Store
 
 
@@ -24,3 +25,8 @@ def store(db_path: Path) -> Iterator[Store]:
 
 def outbox(store: Store) -> list[dict[str, object]]:
     return [dict(r) for r in store.query("SELECT * FROM outbox ORDER BY hlc")]
+
+
+# The school's basis, confirmed once: what tests that add children keep them on (no child is
+# kept without a consent record).
+SCHOOL = ConsentBasis.school("R. Sharma, Principal", app_version="test")

@@ -1,9 +1,11 @@
-"""`/rest/v1/rpc/{fn}`: PostgREST's function calls, with PostgREST's roles and errors.
+"""`/rest/v1`: PostgREST's function calls (and, in `tables`, its table endpoints).
 
 Each request runs in one transaction on a connection as `authenticator`, which switches with
-`SET LOCAL ROLE` to the role the JWT names (only `anon`, `authenticated` or `service_role`)
-and publishes the claims in `request.jwt.claims`, where `auth.uid()` reads them. So Row Level
-Security and the function grants decide what a caller may do, exactly as on Supabase.
+`SET LOCAL ROLE` to the role the JWT names (only `anon`, `authenticated` or `service_role`),
+applies that role's own settings (its `statement_timeout`, as PostgREST applies an impersonated
+role's settings), and publishes the claims in `request.jwt.claims`, where `auth.uid()` reads
+them, and the request's headers in `request.headers`. So Row Level Security, the grants and the
+role's limits decide what a caller may do, exactly as on Supabase.
 Arguments are named (`public.fn(p_x => ...)`) and converted from JSON by PostgreSQL itself
 (`json_to_record` with the function's own argument types), as PostgREST does.
 """
@@ -11,8 +13,6 @@ Arguments are named (`public.fn(p_x => ...)`) and converted from JSON by Postgre
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,74 +20,22 @@ import psycopg
 from psycopg import sql
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from cloud.devstack import keys
+from cloud.devstack.pgrst import (
+    JSON_TYPE,
+    Connect,
+    Connection,
+    RestError,
+    database_error,
+    http_status,
+    impersonate,
+    request_claims,
+)
+from cloud.devstack.tables import TableService
 
-Connection = psycopg.Connection[dict[str, Any]]
-Connect = Callable[[], AbstractContextManager[Connection]]
-
-API_ROLES = ("anon", "authenticated", "service_role")
-_JSON = "application/json; charset=utf-8"
-
-# PostgREST's table of SQLSTATE to HTTP status; the first matching prefix wins. Note that a
-# serialization failure (40001) or deadlock (40P01) is a 500 there, not a 409.
-_STATUS_BY_SQLSTATE = [
-    ("23503", 409), ("23505", 409), ("25006", 405), ("53400", 500), ("P0001", 400),
-    ("42883", 404), ("42P01", 404), ("42P17", 500),
-    ("08", 503), ("09", 500), ("0L", 403), ("0P", 403), ("25", 500), ("28", 403),
-    ("2D", 500), ("38", 500), ("39", 500), ("3B", 500), ("40", 500), ("53", 503),
-    ("54", 500), ("55", 500), ("57", 500), ("58", 500), ("F0", 500), ("HV", 500),
-    ("P0", 500), ("XX", 500),
-]  # fmt: skip
-
-
-class RestError(Exception):
-    """An answer in PostgREST's shape: `{code, message, details, hint}` with a status."""
-
-    def __init__(
-        self,
-        status: int,
-        code: str,
-        message: str,
-        details: str | None = None,
-        hint: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-        self.details, self.hint, self.headers = details, hint, headers or {}
-
-    def response(self) -> JSONResponse:
-        body = {"code": self.code, "details": self.details, "hint": self.hint,
-                "message": self.message}  # fmt: skip
-        return JSONResponse(body, status_code=self.status, headers=self.headers)
-
-
-def http_status(sqlstate: str, role: str) -> int:
-    """The status PostgREST answers a database error with."""
-    if sqlstate == "42501":
-        return 401 if role == "anon" else 403
-    if sqlstate.startswith("PT") and sqlstate[2:].isdigit():
-        return int(sqlstate[2:])
-    for prefix, status in _STATUS_BY_SQLSTATE:
-        if sqlstate.startswith(prefix):
-            return status
-    return 400
-
-
-def database_error(error: psycopg.Error, role: str) -> RestError:
-    diag = error.diag
-    if not error.sqlstate:  # the connection itself failed
-        return RestError(503, "PGRST001", f"Database client error: {error}")
-    return RestError(
-        http_status(error.sqlstate, role),
-        error.sqlstate,
-        diag.message_primary or str(error),
-        diag.message_detail,
-        diag.message_hint,
-    )
+__all__ = ["RestService", "http_status"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +50,11 @@ class Function:
     def accepts(self, given: set[str]) -> bool:
         names = [name for name, _ in self.arguments]
         return set(names[: self.required]) <= given <= set(names)
+
+    @property
+    def takes_body(self) -> bool:
+        """One unnamed json parameter: PostgREST passes it a POST's body whole."""
+        return len(self.arguments) == 1 and self.arguments[0] in (("", "json"), ("", "jsonb"))
 
 
 _OVERLOADS = """
@@ -121,8 +74,9 @@ WHERE p.pronamespace = 'public'::regnamespace AND p.proname = %s AND p.prokind =
 """
 
 
-def find_function(conn: Connection, name: str, given: set[str]) -> Function:
-    """The overload of `public.<name>` that takes exactly these named arguments."""
+def find_function(conn: Connection, name: str, given: set[str], post: bool = True) -> Function:
+    """The overload of `public.<name>` that takes exactly these named arguments, else the one
+    that takes a POST's body whole."""
     found = [
         Function(
             arguments=[(arg_name or "", arg_type) for arg_name, arg_type in row["arguments"]],
@@ -132,7 +86,9 @@ def find_function(conn: Connection, name: str, given: set[str]) -> Function:
         )
         for row in conn.execute(_OVERLOADS, (name,)).fetchall()
     ]
-    matching = [f for f in found if f.accepts(given)]
+    matching = [f for f in found if f.accepts(given) and not f.takes_body]
+    if not matching and post:
+        matching = [f for f in found if f.takes_body]
     if len(matching) == 1:
         return matching[0]
     listed = ", ".join(sorted(given))
@@ -151,6 +107,11 @@ def find_function(conn: Connection, name: str, given: set[str]) -> Function:
 
 def call_statement(name: str, function: Function, given: set[str]) -> sql.Composed:
     """`SELECT` the call's result as JSON text: the value, or an array for a set."""
+    if function.takes_body:
+        body = sql.SQL("public.{}(%(args)s::{})").format(
+            sql.Identifier(name), sql.SQL(function.arguments[0][1])
+        )
+        return sql.SQL("SELECT to_json({})::text").format(body)
     used = [(arg, arg_type) for arg, arg_type in function.arguments if arg in given]
     call = sql.SQL("public.{}({})").format(
         sql.Identifier(name),
@@ -184,22 +145,15 @@ class RestService:
         self._secret = jwt_secret
 
     def routes(self) -> list[BaseRoute]:
+        tables = TableService(self._connect, self._secret)
         return [
             Route("/rpc/{function}", self._rpc, methods=["GET", "POST"]),
-            Route("/{table}", self._not_served, methods=["GET", "POST", "PATCH", "DELETE"]),
+            Route("/{table}", tables.handle, methods=["GET", "POST", "PATCH", "DELETE"]),
         ]
-
-    async def _not_served(self, request: Request) -> Response:
-        return RestError(
-            404,
-            "PGRST205",
-            f"Could not find the table 'public.{request.path_params['table']}' in the schema cache",
-            hint="the PracticeCraft devstack serves only /rest/v1/rpc/<function>",
-        ).response()
 
     async def _rpc(self, request: Request) -> Response:
         try:
-            claims = self._claims(request)
+            claims = request_claims(request, self._secret)
             args = await _arguments(request)
             text = await run_in_threadpool(
                 self._call, request.path_params["function"], args, claims, request
@@ -208,27 +162,7 @@ class RestService:
             return error.response()
         if text is None:
             return Response(status_code=204)
-        return Response(text, media_type=_JSON)
-
-    def _claims(self, request: Request) -> dict[str, Any]:
-        """The verified claims of the bearer token (the gateway puts the API key there when a
-        request has no Authorization of its own)."""
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            return {"role": "anon"}
-        try:
-            claims = keys.decode(token.strip(), self._secret)
-        except keys.InvalidToken as error:
-            raise RestError(
-                401,
-                "PGRST301",
-                str(error),
-                headers={"WWW-Authenticate": _bearer_challenge(str(error))},
-            ) from error
-        role = claims.get("role", "anon")
-        if role not in API_ROLES:
-            raise RestError(403, "42501", f'permission denied to set role "{role}"')
-        return claims
+        return Response(text, media_type=JSON_TYPE)
 
     def _call(
         self, name: str, args: dict[str, Any], claims: dict[str, Any], request: Request
@@ -238,16 +172,10 @@ class RestService:
             with self._connect() as conn, conn.transaction():
                 if request.method == "GET":  # PostgREST runs GET calls read-only
                     conn.execute("SET TRANSACTION READ ONLY")
-                function = find_function(conn, name, set(args))
+                function = find_function(conn, name, set(args), request.method == "POST")
                 if request.method == "GET":
                     args = _parse_json_arguments(function, args)
-                conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(role)))
-                conn.execute(
-                    "SELECT set_config('request.jwt.claims', %s, true), "
-                    "set_config('request.method', %s, true), "
-                    "set_config('request.path', %s, true)",
-                    (json.dumps(claims), request.method, request.url.path),
-                )
+                impersonate(conn, claims, request)
                 row = conn.execute(
                     call_statement(name, function, set(args)), {"args": json.dumps(args)}
                 ).fetchone()
@@ -272,10 +200,6 @@ def _parse_json_arguments(function: Function, args: dict[str, Any]) -> dict[str,
                 message = f"invalid input syntax for type {arg_type}"
                 raise RestError(400, "22P02", message) from error
     return parsed
-
-
-def _bearer_challenge(reason: str) -> str:
-    return f'Bearer error="invalid_token", error_description="{reason}"'
 
 
 async def _arguments(request: Request) -> dict[str, Any]:

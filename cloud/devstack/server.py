@@ -104,7 +104,8 @@ class Gateway:
 
     A request to `/auth/v1` or `/rest/v1` needs a valid API key (`apikey` header or query
     parameter: the anon or service_role key), else 401 in the gateway's words; a request with no
-    Authorization of its own is passed on with `Bearer <api key>`.
+    Authorization of its own is passed on with `Bearer <api key>`. Like the gateway, it appends
+    the caller's address to `X-Forwarded-For`, where the database can read it.
     """
 
     OPEN_PATHS = ("/auth/v1/health",)
@@ -127,10 +128,19 @@ class Gateway:
         if keys.api_key_role(key, self._secret) is None:
             await JSONResponse(_INVALID_API_KEY, status_code=401)(scope, receive, send)
             return
+        added = [(b"x-forwarded-for", _forwarded_for(headers, scope).encode())]
         if "authorization" not in headers:
-            bearer = (b"authorization", b"Bearer " + key.encode())
-            scope = {**scope, "headers": [*scope["headers"], bearer]}
-        await self._app(scope, receive, send)
+            added.append((b"authorization", b"Bearer " + key.encode()))
+        kept = [(k, v) for k, v in scope["headers"] if k.lower() != b"x-forwarded-for"]
+        await self._app({**scope, "headers": [*kept, *added]}, receive, send)
+
+
+def _forwarded_for(headers: Headers, scope: Scope) -> str:
+    """The proxies' chain with this caller's address at its end, as a reverse proxy adds it."""
+    client = scope.get("client")
+    address = client[0] if client else "unknown"
+    before = headers.get("x-forwarded-for")
+    return f"{before}, {address}" if before else address
 
 
 def create_app(

@@ -2,7 +2,8 @@
 
 Both functions run on the database worker (they receive the `Store`); nothing here touches a
 widget. Making is all-or-nothing: sheets are assembled and printed to PDF first, and saved in
-one transaction only when that worked and the user has not cancelled.
+one transaction only when that worked and the user has not cancelled (`print_and_save`, the
+same path as the command line's).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from curriculum.syllabus import Syllabus
 from desktop.worker import Progress
 from storage.database import Store
-from storage.making import SheetOrder, make_worksheets, school_name, write_pdf
+from storage.making import SheetOrder, make_worksheets, print_and_save, school_name
 from storage.records import Child
 from worksheets.model import Worksheet
 
@@ -98,13 +99,20 @@ def make_sheets(store: Store, progress: Progress, request: MakeRequest, folder: 
     pdf, key = preview_paths(folder, request.answer_key)
     try:
         progress.update(MAKING_SHARE, "Printing to PDF…")
-        rendered = write_pdf(sheets, pdf, key, school=school_name(store))
-        progress.update(1.0, "Saving…")  # the last moment Cancel can stop it
+        printed = print_and_save(
+            store,
+            sheets,
+            pdf,
+            key,
+            school=school_name(store),
+            # the last moment Cancel can stop it: nothing is saved yet
+            before_save=lambda: progress.update(1.0, "Saving…"),
+        )
     except BaseException:
         remove_files((pdf, key))
         raise
-    saved = store.worksheets.add_many(sheets)
-    return MadeSheets(saved, pdf, key, rendered.sheet_pages, rendered.key_pages)
+    rendered = printed.rendered
+    return MadeSheets(printed.sheets, pdf, key, rendered.sheet_pages, rendered.key_pages)
 
 
 def preview_paths(folder: Path, answer_key: bool) -> tuple[Path, Path | None]:

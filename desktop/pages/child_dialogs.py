@@ -3,48 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.context import AppContext
-from desktop.pages.people_widgets import GRADES, SavingDialog, fit_to_screen, hint, scrolling
+from desktop.pages.consent_widgets import GuardianBox
+from desktop.pages.people_widgets import GRADES, SavingDialog, fit_to_screen, scrolling
+from storage.consent import PARENT_NOTICE, PARENT_NOTICE_VERSION, running_version
 from storage.database import Store
 from storage.records import Child, TeacherClass
 
-NOTICE_VERSION = "2026-11"
-# Shown to the guardian word for word; its SHA-256 is kept with their consent, so any change
-# to this text needs a new NOTICE_VERSION.
-CONSENT_NOTICE = (
-    "PracticeCraft keeps this child's name, class, roll number, answers and progress on this "
-    "computer. They are used only to make practice worksheets and to show how the child is "
-    "doing. They are never sold and never shown to advertisers. Nothing leaves this computer "
-    "unless you sign in to sync it to your own account.\n\n"
-    "The parent or guardian can ask for everything kept about the child to be erased at any "
-    "time: Children → Erase."
-)
-NOTICE_EMS = 32  # the notice's width, in widths of "M"
-RELATIONS = ("Mother", "Father", "Guardian", "Teacher, on behalf of the school")
+# The notice lives in storage.consent, shared with the command line; these names stay for
+# the pages and tests that use them.
+NOTICE_VERSION = PARENT_NOTICE_VERSION
+CONSENT_NOTICE = PARENT_NOTICE
 
 
 def app_version() -> str:
-    """The app's version for consent records (the `practicecraft` package is a layer above)."""
-    try:
-        return version("practicecraft")
-    except PackageNotFoundError:
-        return "0.0.0+source"
+    return running_version()
 
 
 class ChildForm:
@@ -97,30 +81,10 @@ class AddChildDialog(SavingDialog):
         self.guardian.setFocus()
 
     def _consent_box(self) -> QGroupBox:
-        box = QGroupBox("1. The parent's or guardian's consent")
-        layout = QVBoxLayout(box)
-        notice = QLabel(CONSENT_NOTICE)
-        notice.setWordWrap(True)
-        notice.setFrameShape(QFrame.Shape.StyledPanel)
-        notice.setMargin(8)
-        notice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        _fit_height(notice, self.fontMetrics().horizontalAdvance("M") * NOTICE_EMS)
-        layout.addWidget(notice)
-        layout.addWidget(hint(f"Notice version {NOTICE_VERSION}"))
-        self.guardian = QLineEdit()
-        self.relation = QComboBox()
-        self.relation.setEditable(True)
-        self.relation.addItems(RELATIONS)
-        self.contact = QLineEdit()
-        self.contact.setPlaceholderText("phone or email, optional")
-        self.agree = QCheckBox("I &agree to this notice")
-        form = QFormLayout()
-        form.addRow("Guardian's na&me", self.guardian)
-        form.addRow("R&elation to the child", self.relation)
-        form.addRow("&Contact", self.contact)
-        layout.addLayout(form)
-        layout.addWidget(self.agree)
+        box = GuardianBox("1. The parent's or guardian's consent", self)
+        self.guardian, self.relation = box.name, box.relation
+        self.contact, self.agree = box.contact, box.agree
+        self.consent_box = box
         return box
 
     def _child_box(self, classes: list[TeacherClass]) -> QGroupBox:
@@ -151,14 +115,9 @@ class AddChildDialog(SavingDialog):
         }
 
     def submit(self) -> None:
-        if not self.agree.isChecked():
-            self.show_problem(
-                "Please read the notice with the parent or guardian and tick “I agree”. "
-                "A child's details are kept only with their consent."
-            )
-            return
-        if not self.guardian.text().strip():
-            self.show_problem("Please write the parent's or guardian's name.")
+        problem = self.consent_box.problem()
+        if problem:
+            self.show_problem(problem)
             return
         chosen = self.school_class.currentData()
         class_id = chosen.id if isinstance(chosen, TeacherClass) else None
@@ -166,15 +125,6 @@ class AddChildDialog(SavingDialog):
         self._run(
             lambda store, _progress: add_child(store, child, consent, class_id), self.on_added
         )
-
-
-def _fit_height(label: QLabel, width: int) -> None:
-    """Make the label at least `width` wide and tall enough for all its text at that width
-    (wrapped labels in nested layouts are otherwise often given too little height)."""
-    label.setMinimumWidth(width + 2 * (label.margin() + label.frameWidth()))
-    metrics = label.fontMetrics()
-    text = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, label.text())
-    label.setMinimumHeight(text.height() + 2 * (label.margin() + label.frameWidth()))
 
 
 def add_child(

@@ -9,18 +9,23 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
 )
 
+from curriculum.wording import count
 from desktop.context import AppContext
 from desktop.pages import Page
 from desktop.pages.child_dialogs import AddChildDialog, EditChildDialog
 from desktop.pages.child_topics import TopicsPanel
+from desktop.pages.consent_dialog import MissingConsentDialog
 from desktop.pages.people_widgets import (
     action_button,
     cell,
@@ -47,11 +52,16 @@ class ChildrenList:
     children: list[Child]
     classes: list[TeacherClass]
     class_names: dict[str, list[str]] = field(default_factory=dict)
+    without_consent: list[Child] = field(default_factory=list)
 
 
 def load_children(store: Store, include_archived: bool) -> ChildrenList:
     """Runs on the worker."""
-    view = ChildrenList(store.children.all(include_archived), store.classes.all())
+    view = ChildrenList(
+        store.children.all(include_archived),
+        store.classes.all(),
+        without_consent=store.children.without_consent(),
+    )
     for school_class in view.classes:
         for member in store.classes.members(school_class.id or ""):
             view.class_names.setdefault(member.id or "", []).append(school_class.name)
@@ -74,6 +84,7 @@ class ChildrenPage(Page):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(heading("Children"))
         self.table = table(COLUMNS)
+        layout.addWidget(self._missing_consent())
         layout.addLayout(self._search_row())
         layout.addLayout(self._button_row())
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -84,6 +95,20 @@ class ChildrenPage(Page):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
         self._selection_changed()
+
+    def _missing_consent(self) -> QFrame:
+        """A notice, shown while some children have no consent record, with the way to fix it."""
+        self.missing = QFrame()
+        self.missing.setFrameShape(QFrame.Shape.StyledPanel)
+        self.missing_text = QLabel()
+        self.missing_text.setWordWrap(True)
+        self.record_consent_button = QPushButton("&Record consent…")
+        self.record_consent_button.clicked.connect(self.record_consent)
+        row = QHBoxLayout(self.missing)
+        row.addWidget(self.missing_text, 1)
+        row.addWidget(self.record_consent_button)
+        self.missing.hide()
+        return self.missing
 
     def _search_row(self) -> QHBoxLayout:
         self.search = QLineEdit()
@@ -151,10 +176,26 @@ class ChildrenPage(Page):
         for row, child in enumerate(view.children):
             self._fill_row(row, child)
         self.stack.setCurrentWidget(self.table if view.children else self.empty)
+        self._show_missing(view.without_consent)
         self.topics.setVisible(bool(view.children))
         self._filter()
         select_id(self.table, chosen)
         self._selection_changed()
+
+    def _show_missing(self, children: list[Child]) -> None:
+        have = "has" if len(children) == 1 else "have"
+        self.missing_text.setText(
+            f"{count(len(children), 'child', 'children')} {have} no consent record: they were "
+            "kept before PracticeCraft asked for one. Record a parent's consent or the "
+            "school's basis for them."
+        )
+        self.missing.setVisible(bool(children))
+
+    def record_consent(self) -> None:
+        self._open(MissingConsentDialog(self.ctx, self.view.without_consent, self._recorded, self))
+
+    def _recorded(self, recorded: int) -> None:
+        self._changed(f"Recorded consent for {count(recorded, 'child', 'children')}.")
 
     def _fill_row(self, row: int, child: Child) -> None:
         name = child.name + ("  (archived)" if child.archived_at else "")
@@ -199,9 +240,7 @@ class ChildrenPage(Page):
         self._open(RosterImportDialog(self.ctx, self.view.classes, self._imported, self))
 
     def _imported(self, result: RosterImport) -> None:
-        where = f" into {result.school_class.name}" if result.school_class else ""
-        again = f" ({len(result.already_there)} were already here)" if result.already_there else ""
-        self._changed(f"Imported {len(result.added)} children{where}{again}.")
+        self._changed(result.describe())
 
     def edit_child(self) -> None:
         child = self.selected_child()

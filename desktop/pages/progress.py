@@ -53,7 +53,7 @@ def write_report(store: Store, child_id: str, out: Path) -> None:
         class_names=", ".join(c.name for c in store.classes.of_child(child_id)),
         printed_on=printed_date(today.isoformat()),
     )
-    render_report(view, out)
+    render_report(view, out, fonts=store.settings.font_choice)
 
 
 class ProgressPage(Page):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curriculum.wording import count
 from desktop.pages.progress_levels import TEXT_COLOUR, fill, legend, level_word
 from progress.dashboard import ClassDashboard, skill_title
 from storage.database import Store
@@ -117,8 +118,9 @@ class ClassProgressView(QWidget):
         for row, child in enumerate(board.children):
             name = QTableWidgetItem(child.name)
             name.setToolTip(
-                f"{child.name}: {child.total_stars} stars, streak {child.current_streak} "
-                f"day(s), {child.worksheets_completed} worksheets done"
+                f"{child.name}: {count(child.total_stars, 'star', 'stars')}, streak "
+                f"{count(child.current_streak, 'day', 'days')}, "
+                f"{count(child.worksheets_completed, 'worksheet', 'worksheets')} done"
             )
             grid.setVerticalHeaderItem(row, name)
             stars = QTableWidgetItem(str(child.total_stars))

@@ -1,4 +1,5 @@
-"""Importing a class roster: every row previewed and checked before anything is kept."""
+"""Importing a class roster: every row previewed and checked before anything is kept, and the
+children kept on the school's basis, confirmed once per class after reading its notice."""
 
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.pages.consent_widgets import SchoolBasisBox
 from desktop.pages.people_widgets import ERROR_STYLE, cell, hint, table
 from desktop.tasks import Op
+from storage.consent import ConsentBasis
+from storage.database import Store
 from storage.records import TeacherClass
 from storage.roster import (
     RosterImport,
@@ -49,6 +53,24 @@ def check_roster(path: Path) -> RosterCheck:
     return RosterCheck(preview, preview_lines(preview))
 
 
+def class_bases(store: Store, classes: list[TeacherClass]) -> dict[str, str]:
+    """Runs on the worker: who confirmed each class's school basis, by class name."""
+    found = {}
+    for school_class in classes:
+        basis = store.consents.school_basis_of_class(school_class.id or "")
+        if basis is not None:
+            found[school_class.name] = basis.guardian_name
+    return found
+
+
+def import_with_basis(
+    store: Store, preview: RosterPreview, class_name: str | None, responsible: str | None
+) -> RosterImport:
+    """Runs on the worker: the school's basis confirmed now, or (None) the class's own."""
+    basis = ConsentBasis.school(responsible) if responsible else None
+    return import_roster(store, preview, class_name, basis)
+
+
 class RosterImportDialog(QDialog):
     def __init__(
         self,
@@ -63,7 +85,7 @@ class RosterImportDialog(QDialog):
         self.check: RosterCheck | None = None
         self.setWindowTitle("Import a class roster")
         self.resize(
-            self.fontMetrics().horizontalAdvance("M") * 60, self.fontMetrics().height() * 32
+            self.fontMetrics().horizontalAdvance("M") * 60, self.fontMetrics().height() * 44
         )
         layout = QVBoxLayout(self)
         layout.addLayout(self._file_row())
@@ -79,7 +101,13 @@ class RosterImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         layout.addLayout(self._class_row(classes))
+        self.basis = SchoolBasisBox(self, ems=54)
+        layout.addWidget(self.basis)
         layout.addWidget(self._buttons())
+        self.bases: dict[str, str] = {}
+        Op(ctx, lambda store, _p: class_bases(store, classes), self).success(
+            self._bases_loaded
+        ).quietly().run()
 
     def _file_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -101,9 +129,7 @@ class RosterImportDialog(QDialog):
         self.new_class = QLineEdit()
         self.new_class.setPlaceholderText("new class name, e.g. 3A")
         self.new_class.hide()
-        self.school_class.currentIndexChanged.connect(
-            lambda: self.new_class.setVisible(self.school_class.currentData() == NEW_CLASS)
-        )
+        self.school_class.currentIndexChanged.connect(self._class_chosen)
         row = QHBoxLayout()
         label = QLabel("Put them in &class")
         label.setBuddy(self.school_class)
@@ -112,6 +138,16 @@ class RosterImportDialog(QDialog):
         row.addWidget(self.new_class)
         row.addStretch(1)
         return row
+
+    def _class_chosen(self) -> None:
+        chosen = self.school_class.currentData()
+        self.new_class.setVisible(chosen == NEW_CLASS)
+        name = chosen if isinstance(chosen, str) and chosen != NEW_CLASS else None
+        self.basis.cover(name, self.bases.get(name or ""))
+
+    def _bases_loaded(self, bases: dict[str, str]) -> None:
+        self.bases = bases
+        self._class_chosen()
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -161,7 +197,11 @@ class RosterImportDialog(QDialog):
 
     def _summarise(self, check: RosterCheck) -> None:
         problems = check.preview.problems
-        if problems:
+        if problems and not check.preview.cells:  # nothing read: the file itself is the problem
+            self._say_problem(
+                f"{'; '.join(str(p) for p in problems)}. Fix the file and open it again."
+            )
+        elif problems:
             lines = "; ".join(str(p) for p in problems[:3])
             more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
             count = "1 row needs" if len(problems) == 1 else f"{len(problems)} rows need"
@@ -189,14 +229,17 @@ class RosterImportDialog(QDialog):
         check = self.check
         if check is None or check.preview.problems or not check.preview.rows:
             return
-        problem = self._new_class_problem(check)
+        problem = self._new_class_problem(check) or self.basis.problem()
         if problem:
             self._say_problem(problem)
             return
         class_name = self.class_name()
+        responsible = None if self.basis.is_covered else self.basis.responsible.text()
         self.import_button.setEnabled(False)
         Op(
-            self.ctx, lambda store, _p: import_roster(store, check.preview, class_name), self
+            self.ctx,
+            lambda store, _p: import_with_basis(store, check.preview, class_name, responsible),
+            self,
         ).success(self._imported).failure(self._not_imported).run()
 
     def _new_class_problem(self, check: RosterCheck) -> str | None:

@@ -39,6 +39,24 @@ TELEMETRY_NOTE = (
     "sign in to sync."
 )
 PREVIEW_HEIGHT = 56
+FONTS_NOTE = (
+    "For this computer only. The bundled fonts print Hindi on any computer, and a worksheet "
+    "printed again elsewhere comes out exactly the same."
+)
+FONTS = (
+    (
+        "bundled",
+        "Bundled (recommended)",
+        "PracticeCraft's own Noto fonts: Hindi prints on any computer, and a worksheet printed "
+        "again on another computer is exactly the same.",
+    ),
+    (
+        "system",
+        "System fonts",
+        "This computer's fonts where it has them (e.g. Nirmala UI, DejaVu Sans, Lohit). A "
+        "worksheet may look different when printed on another computer.",
+    ),
+)
 
 
 def _combo(choices: tuple[tuple[str, str, str], ...]) -> QComboBox:
@@ -124,6 +142,7 @@ class SettingsPage(Page):
         self.logo = LogoPicker()
         self.language = _combo(LANGUAGES)
         self.paper = _combo(PAPERS)
+        self.fonts = _combo(FONTS)
         self.large_print = QCheckBox("&Large print for new worksheets (one column, bigger text)")
         self.telemetry = QCheckBox("S&hare anonymous usage figures to help improve PracticeCraft")
         self.save_button = QPushButton("&Save settings")
@@ -138,7 +157,7 @@ class SettingsPage(Page):
         self._name_label()
 
     def _watch_edits(self) -> None:
-        for combo in (self.role, self.language, self.paper):
+        for combo in (self.role, self.language, self.paper, self.fonts):
             combo.activated.connect(self._edited)
         self.name.textEdited.connect(self._edited)
         self.large_print.clicked.connect(self._edited)
@@ -231,6 +250,10 @@ class SettingsPage(Page):
         note = muted(QLabel("Good for Classes 1 and 2. You can still change these per worksheet."))
         note.setWordWrap(True)
         form.addRow("", note)
+        form.addRow(self._label("&Fonts:", self.fonts), self.fonts)
+        fonts_note = muted(QLabel(FONTS_NOTE))
+        fonts_note.setWordWrap(True)
+        form.addRow("", fonts_note)
         return box
 
     def _privacy_box(self) -> QGroupBox:
@@ -255,6 +278,7 @@ class SettingsPage(Page):
         self.name.setText(values.name)
         _select(self.language, values.language)
         _select(self.paper, values.paper)
+        _select(self.fonts, values.fonts)
         self.large_print.setChecked(values.large_print)
         self.telemetry.setChecked(values.telemetry)
         self.logo.show_logo(values.logo)
@@ -269,6 +293,7 @@ class SettingsPage(Page):
             large_print=self.large_print.isChecked(),
             telemetry=self.telemetry.isChecked(),
             logo=self.logo.saved,
+            fonts=self.fonts.currentData(),
         )
 
     def save(self) -> None:

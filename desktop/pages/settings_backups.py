@@ -30,26 +30,36 @@ from desktop.wizard import muted
 from desktop.worker import Worker
 from storage.backup import KEEP_AUTOMATIC_BACKUPS, list_backups, restore_backup
 from storage.database import Store
+from storage.folder_lock import FolderLock, Holder
 from storage.paths import local_database_path
 
 
 class RestoreThenOpen:
     """Opens the store for a fresh worker, first putting `backup` in place of the database.
 
-    The restore happens once, on the worker's thread, before anything opens the file. If it
-    fails (a damaged backup), nothing was replaced and later jobs open the database as it was.
+    The restore happens once, on the worker's thread, before anything opens the file, holding
+    the data folder's lock (taken at the window's start, or now), so no other window or command
+    can write the file being replaced. If it fails (a damaged backup, the folder taken),
+    nothing was replaced and later jobs open the database as it was.
     """
 
-    def __init__(self, backup: Path, database: Path) -> None:
+    def __init__(self, backup: Path, database: Path, lock: FolderLock | None = None) -> None:
         self.backup: Path | None = backup
         self.database = database
+        self.lock = lock
         self.replaced: Path | None = None
 
     def __call__(self) -> Store:
         backup, self.backup = self.backup, None
+        lock, self.lock = self.lock, None
         if backup is not None:
-            self.replaced = restore_backup(backup, self.database)
-        return Store.open(self.database)
+            lock = lock or FolderLock.acquire(self.database.parent, Holder.WINDOW)
+            try:
+                self.replaced = restore_backup(backup, self.database, lock)
+            except BaseException:
+                lock.release()
+                raise
+        return Store.open(self.database, holder=Holder.WINDOW, lock=lock)
 
 
 def describe_backup(path: Path, seconds: bool = False) -> str:

@@ -1,7 +1,7 @@
 """What the Settings page reads and writes; these functions run on the database worker.
 
-The profile (role, name, language, paper) is the account's and syncs; large print, the logo and
-telemetry belong to this device only (`store.settings`).
+The profile (role, name, language, paper) is the account's and syncs; large print, the logo,
+the fonts and telemetry belong to this device only (`store.settings`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 from storage.database import Store
 from storage.errors import InvalidInput
 from storage.records import Role, UserProfile
+from worksheets.render.fonts import DEFAULT_FONTS, FontChoice
 
 LARGE_PRINT = "worksheets.large_print"
 LOGO = "worksheets.logo"
@@ -34,6 +35,7 @@ class SettingsValues:
     large_print: bool = False
     telemetry: bool = False
     logo: str | None = None
+    fonts: FontChoice = DEFAULT_FONTS
 
 
 def load_settings(store: Store) -> SettingsValues:
@@ -44,6 +46,7 @@ def load_settings(store: Store) -> SettingsValues:
         "large_print": bool(device.get(LARGE_PRINT, False)),
         "telemetry": device.telemetry_enabled,
         "logo": logo if isinstance(logo, str) and Path(logo).is_file() else None,
+        "fonts": device.font_choice,
     }
     if profile is None:
         return SettingsValues(**common)
@@ -76,6 +79,7 @@ def save_settings(
         store.settings.set(LARGE_PRINT, values.large_print)
         store.settings.set(store.settings.TELEMETRY, values.telemetry)
         store.settings.set(LOGO, values.logo)
+        store.settings.set(store.settings.FONTS, values.fonts)
     return load_settings(store)
 
 

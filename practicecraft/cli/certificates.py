@@ -22,7 +22,7 @@ def certificate(
     app: App, certificate_id: str | None, child_id: str | None, chapter_key: str | None, out: Path
 ) -> None:
     """Print a certificate by its id, or issue one when a child has mastered a chapter."""
-    store = app.store
+    store = app.reader if certificate_id else app.store
     if certificate_id:
         found = store.certificates.get(certificate_id)
     elif child_id and chapter_key:

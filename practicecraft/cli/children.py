@@ -6,8 +6,17 @@ from pathlib import Path
 
 import click
 
+from curriculum.wording import count
+from practicecraft.cli.consent import (
+    NO_BASIS,
+    chosen_basis,
+    guardian_or_school,
+    school_basis_agreed,
+    school_only,
+)
 from practicecraft.cli.context import App, echo_json, pass_app
-from storage.records import BOARDS
+from storage.consent import ConsentRequired
+from storage.records import BOARDS, Child, validated
 from storage.roster import import_roster, read_roster
 
 
@@ -24,14 +33,34 @@ def child() -> None:
 @click.option("--age-band", default=None, help="Instead of a date of birth, e.g. 7-8.")
 @click.option("--roll", "roll_number", default=None, help="Roll number in class.")
 @click.option("--class", "class_name", default=None, help="Also put the child in this class.")
+@guardian_or_school
 @pass_app
-def add_child(app: App, /, class_name: str | None, **fields: str | None) -> None:
-    """Add a child and print their id."""
+def add_child(
+    app: App,
+    /,
+    class_name: str | None,
+    guardian: str | None,
+    relation: str | None,
+    contact: str | None,
+    school_basis: str | None,
+    yes: bool,
+    **fields: str | None,
+) -> None:
+    """Add a child, with a parent's or guardian's consent (or the school's basis), and print
+    their id. The notice is printed and must be agreed to first (--yes: it was)."""
     store = app.store
-    data = {k: v for k, v in fields.items() if v is not None}
+    data = validated(Child, {k: v for k, v in fields.items() if v is not None})
     school_class = store.classes.by_name(class_name) if class_name else None
+    basis = chosen_basis(guardian, relation, contact, school_basis, yes)
+    if basis is None and school_class is not None and school_class.id:
+        basis = store.consents.school_basis_of_class(school_class.id)
+    if basis is None:
+        raise click.UsageError(
+            NO_BASIS
+            + (f"; class {school_class.name} has no school basis yet" if school_class else "")
+        )
     with store.write() as writer:
-        added = store.children.add(data)
+        added = store.children.add(data, basis)
         if school_class and school_class.id and added.id:
             store.classes.join(writer, school_class.id, added.id, added.roll_number)
     click.echo(added.id)
@@ -43,7 +72,7 @@ def add_child(app: App, /, class_name: str | None, **fields: str | None) -> None
 @pass_app
 def list_children(app: App, as_json: bool, include_archived: bool) -> None:
     """List children by name."""
-    children = app.store.children.all(include_archived=include_archived)
+    children = app.reader.children.all(include_archived=include_archived)
     if as_json:
         echo_json([c.model_dump(mode="json") for c in children])
         return
@@ -59,24 +88,61 @@ def list_children(app: App, as_json: bool, include_archived: bool) -> None:
 @click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--class", "class_name", default=None, help="Put every child in this class.")
 @click.option("--dry-run", is_flag=True, help="Check the file and show what would be added.")
+@school_only
 @pass_app
-def import_children(app: App, roster: Path, class_name: str | None, dry_run: bool) -> None:
+def import_children(
+    app: App,
+    roster: Path,
+    class_name: str | None,
+    dry_run: bool,
+    school_basis: str | None,
+    yes: bool,
+) -> None:
     """Import a roster CSV (columns: name, grade, optional roll number).
 
     Every row is checked first: if any row is bad, nothing is imported and the bad lines are
-    named.
+    named. The children are kept on the school's basis, confirmed once per class with
+    --school-basis NAME after reading the notice.
     """
     preview = read_roster(roster)
     if preview.problems:
         raise click.ClickException(preview.summary() + " — nothing was imported")
     if dry_run:
-        click.echo(f"{len(preview.rows)} children would be imported from {roster.name}.")
+        children = count(len(preview.rows), "child", "children")
+        click.echo(f"{children} would be imported from {roster.name}.")
         return
-    result = import_roster(app.store, preview, class_name)
-    where = f" into class {result.school_class.name}" if result.school_class else ""
-    click.echo(f"Imported {len(result.added)} children{where}.")
-    if result.already_there:
-        click.echo(f"{len(result.already_there)} were already there and were not added again.")
+    basis = school_basis_agreed(school_basis, yes) if school_basis is not None else None
+    try:
+        result = import_roster(app.store, preview, class_name, basis)
+    except ConsentRequired:
+        raise click.UsageError(
+            "a roster's children are kept on the school's basis: add --school-basis "
+            '"NAME OF THE PERSON RESPONSIBLE" (the notice is shown first); nothing was imported'
+        ) from None
+    click.echo(result.describe())
+
+
+@child.command("consent")
+@click.argument("child_id")
+@guardian_or_school
+@pass_app
+def record_consent(
+    app: App,
+    child_id: str,
+    guardian: str | None,
+    relation: str | None,
+    contact: str | None,
+    school_basis: str | None,
+    yes: bool,
+) -> None:
+    """Record consent for a child kept before it was asked for (see `db check`)."""
+    found = app.store.children.get(child_id)
+    basis = chosen_basis(guardian, relation, contact, school_basis, yes)
+    if basis is None:
+        raise click.UsageError(NO_BASIS)
+    app.store.consents.record_basis([child_id], basis)
+    whose = "the school's basis" if basis.is_school else f"{basis.guardian_name}'s consent"
+    click.echo(f"Recorded {whose} for {found.name}.")
 
 
 @child.command("archive")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import click
 
+from curriculum.wording import count
+from practicecraft.cli.consent import school_basis_agreed, school_only
 from practicecraft.cli.context import App, echo_json, pass_app
 
 
 @click.group("class")
 def school_class() -> None:
-    """Classes: add and list."""
+    """Classes: add, list, and confirm the school's basis for their children."""
 
 
 @school_class.command("add")
@@ -36,7 +38,7 @@ def add_class(app: App, name: str, grade: str, subject: str | None, custom_sylla
 @pass_app
 def list_classes(app: App, as_json: bool) -> None:
     """List classes with how many children each has."""
-    store = app.store
+    store = app.reader
     classes = store.classes.all()
     counts = {c.id: len(store.classes.members(c.id)) for c in classes if c.id}
     if as_json:
@@ -49,5 +51,28 @@ def list_classes(app: App, as_json: bool) -> None:
     for c in classes:
         click.echo(
             f"{c.id}  {c.name}  Class {c.grade}  {c.subject or 'all subjects'}  "
-            f"{counts.get(c.id or '', 0)} children"
+            f"{count(counts.get(c.id or '', 0), 'child', 'children')}"
         )
+
+
+@school_class.command("consent")
+@click.argument("name")
+@school_only
+@pass_app
+def class_consent(app: App, name: str, school_basis: str | None, yes: bool) -> None:
+    """Record the school's basis for the children of a class who have no consent record."""
+    if school_basis is None:
+        raise click.UsageError('say who confirms the basis: --school-basis "NAME"')
+    store = app.store
+    found = store.classes.by_name(name)
+    lacking = {c.id for c in store.children.without_consent()}
+    children = [c.id for c in store.classes.members(found.id or "") if c.id in lacking]
+    if not children:
+        click.echo(f"Every child of {found.name} already has a consent record.")
+        return
+    basis = school_basis_agreed(school_basis, yes)
+    store.consents.record_basis([c for c in children if c], basis)
+    click.echo(
+        f"Recorded the school's basis for {count(len(children), 'child', 'children')} "
+        f"of {found.name}."
+    )

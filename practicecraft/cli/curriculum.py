@@ -1,24 +1,25 @@
-"""`practicecraft syllabus|questions|bank`: the syllabus, questions for a skill, teachers' banks."""
+"""`practicecraft syllabus|questions|bank`: the syllabus, questions for a skill, teachers' banks
+(import, list, remove)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import click
 
-from curriculum.banks import load_bank
-from curriculum.custom import new_custom_skills
 from curriculum.engine import NotEnoughQuestions, generate, has_source
 from curriculum.generators import UnknownSkill, get_generator
 from curriculum.question import QUESTION_TYPES, Question
 from curriculum.sourcefile import DataFileError
-from curriculum.syllabus import Syllabus, builtin_syllabus
+from curriculum.syllabus import Syllabus
+from curriculum.wording import count
 from practicecraft.cli.context import App, echo_json, pass_app
 
 
 def full_syllabus(app: App) -> Syllabus:
-    return app.store.custom_content.syllabus()
+    return app.reader.custom_content.syllabus()
 
 
 @click.group()
@@ -115,7 +116,7 @@ def questions(
             seed,
             difficulty=difficulty,
             qtypes=qtypes,  # type: ignore[arg-type]
-            extra_items=app.store.custom_content.items(),
+            extra_items=app.reader.custom_content.items(),
         )
     except (UnknownSkill, NotEnoughQuestions) as error:
         raise click.ClickException(str(error)) from None
@@ -152,16 +153,85 @@ def import_bank(app: App, file: Path) -> None:
     """Import questions from a .csv or .jsonl file (format: resources/banks/README.md).
 
     Every item is checked first; a malformed one is reported with its line and nothing is
-    imported. Items for your own skills use tags like custom.c3.my_topic.
+    imported. Items for your own skills use tags like custom.c3.my_topic. The database is
+    backed up before anything is written.
     """
     try:
-        items = load_bank(file)
-        known = {s["skill_tag"] for s in app.store.custom_content.skills()}
-        skills = new_custom_skills(items, builtin_syllabus(), known, str(file))
+        result = app.store.custom_content.import_file(file)
     except DataFileError as error:
         raise click.ClickException(str(error) + " — nothing was imported") from None
-    added = app.store.custom_content.import_items(items, skills)
-    click.echo(
-        f"Imported {added} new questions ({len(items) - added} already there)"
-        + (f" and {len(skills)} new skills." if skills else ".")
-    )
+    click.echo(result.describe())
+
+
+@bank.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def list_bank(app: App, as_json: bool) -> None:
+    """Your own skills and questions, and any that cannot be used."""
+    content = app.store.custom_content
+    per_skill = Counter(item.skill for item in content.items())
+    skills = [
+        {
+            "tag": s["skill_tag"],
+            "grade": s["grade"],
+            "chapter": s["chapter_title"],
+            "title": s["skill_title"],
+            "questions": per_skill.pop(s["skill_tag"], 0),
+        }
+        for s in content.skills()
+    ]
+    unusable = [{"kind": u.kind, "name": u.name, "problem": u.problem} for u in content.unusable()]
+    if as_json:
+        echo_json({"skills": skills, "other_skills": dict(per_skill), "unusable": unusable})
+        return
+    _print_bank(skills, per_skill, unusable)
+
+
+def _print_bank(
+    skills: list[dict[str, Any]], others: Counter[str], unusable: list[dict[str, str]]
+) -> None:
+    if not (skills or others or unusable):
+        click.echo("No questions of your own yet: add some with `practicecraft bank import`.")
+    for s in skills:
+        questions = count(s["questions"], "question", "questions")
+        click.echo(f"{s['tag']}  Class {s['grade']}  {s['chapter']} › {s['title']}  {questions}")
+    for tag, n in sorted(others.items()):
+        click.echo(f"{tag}  (built-in skill)  {count(n, 'question', 'questions')} of your own")
+    if unusable:
+        click.echo(
+            "\nThese cannot be used: import a corrected bank file, or remove them with "
+            "`practicecraft bank remove NAME`:"
+        )
+    for u in unusable:
+        click.echo(f"  {u['kind']} {u['name']}: {u['problem']}")
+
+
+@bank.command("remove")
+@click.argument("names", nargs=-1)
+@click.option(
+    "--file",
+    "bank_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Remove every question this bank file lists (and own skills left with none).",
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def remove_bank(app: App, names: tuple[str, ...], bank_file: Path | None, yes: bool) -> None:
+    """Remove own skills (by tag, with their questions) or questions (by id), on every device.
+
+    The database is backed up first.
+    """
+    if not names and bank_file is None:
+        raise click.UsageError("name the skills or questions to remove, or give --file BANK")
+    if names and bank_file is not None:
+        raise click.UsageError("give either names or --file, not both")
+    what = str(bank_file) if bank_file else ", ".join(names)
+    if not yes:
+        click.confirm(f"Remove {what} from this computer and every synced device?", abort=True)
+    content = app.store.custom_content
+    try:
+        removed = content.remove_file(bank_file) if bank_file else content.remove(names)
+    except DataFileError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(removed.describe())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from curriculum.wording import count
 from practicecraft.cli.context import App, echo_json, pass_app
 from storage.backup import latest_backup, restore_backup
 from storage.check import check_database
@@ -21,7 +22,7 @@ def database() -> None:
 @pass_app
 def check(app: App, as_json: bool) -> None:
     """Check the file's integrity and that every local change is queued for sync."""
-    report = check_database(app.store)
+    report = check_database(app.reader)
     pending = {f"{table}.{op}": n for (table, op), n in sorted(report.pending.items())}
     if as_json:
         echo_json(
@@ -34,6 +35,10 @@ def check(app: App, as_json: bool) -> None:
                 "outbox_pending": report.pending_total,
                 "outbox_by_table": pending,
                 "problems": report.problems,
+                "children_without_consent": [
+                    {"id": child_id, "name": name} for child_id, name in report.without_consent
+                ],
+                "unusable_own_questions": report.unusable,
             }
         )
     else:
@@ -49,8 +54,31 @@ def check(app: App, as_json: bool) -> None:
         click.echo(
             "outbox consistency: " + ("ok" if not report.problems else "; ".join(report.problems))
         )
+        click.echo(f"consent: {_consent_line(report.without_consent)}")
+        click.echo(f"own questions: {_unusable_line(report.unusable)}")
     if not report.ok:
         raise SystemExit(1)
+
+
+def _consent_line(children: list[tuple[str, str]]) -> str:
+    if not children:
+        return "ok"
+    names = ", ".join(name for _, name in children[:5]) + (", ..." if len(children) > 5 else "")
+    have = "has" if len(children) == 1 else "have"
+    return (
+        f"{count(len(children), 'child', 'children')} {have} no consent record ({names}): "
+        "record it with `practicecraft child consent ID --guardian NAME --relation RELATION` or "
+        "`practicecraft class consent CLASS --school-basis NAME`"
+    )
+
+
+def _unusable_line(unusable: list[str]) -> str:
+    if not unusable:
+        return "ok"
+    return (
+        f"{len(unusable)} cannot be used ({'; '.join(unusable)}): "
+        "import a corrected bank file, or remove them with `practicecraft bank remove NAME`"
+    )
 
 
 @database.command("backup")
@@ -64,7 +92,7 @@ def check(app: App, as_json: bool) -> None:
 @pass_app
 def backup(app: App, to: Path | None) -> None:
     """Copy the database safely, even while the app is open."""
-    click.echo(app.store.backup(to))
+    click.echo(app.reader.backup(to))
 
 
 @database.command("restore")

@@ -8,6 +8,7 @@ import click
 
 from curriculum.question import Question
 from curriculum.syllabus import Syllabus
+from curriculum.wording import count as counted
 from practicecraft.cli.context import App, echo_json, pass_app
 from practicecraft.cli.progress import LEVEL_WORDS
 from progress.attempts import SCHOOL_TIME, AttemptResult
@@ -91,12 +92,18 @@ def _marks(marks: str | None, single: tuple[str, ...], count: int) -> dict[int, 
     if marks is not None:
         listed = parse_list(marks)
         if len(listed) != count:
-            raise GradingError(f"the sheet has {count} questions, {len(listed)} marks given")
+            raise GradingError(
+                f"the sheet has {counted(count, 'question', 'questions')}, "
+                f"{counted(len(listed), 'mark', 'marks')} given"
+            )
         found = {n: parse_mark(m, f"mark {n}") for n, m in enumerate(listed, start=1) if m != ""}
     for item in single:
         number, sep, mark = item.partition("=")
-        if not sep or not number.strip().isdigit():
-            raise GradingError(f"--mark {item!r}: write it as N=MARK, e.g. 5=1")
+        number = number.strip()
+        # A question number has a few digits; int() of thousands of digits would raise.
+        if not sep or not (number.isascii() and number.isdigit()) or len(number) > 4:
+            shown = item if len(item) <= 20 else item[:20] + "…"
+            raise GradingError(f"--mark {shown!r}: write it as N=MARK, e.g. 5=1")
         found[int(number)] = parse_mark(mark, f"--mark {item}")
     return found
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from desktop.platform_check import WindowCannotOpen, check_window_can_open, load_window
 from practicecraft import __version__
 from practicecraft.cli.context import App
 from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, StorageError
@@ -60,6 +61,11 @@ class LazyGroup(click.Group):
     help="Folder of the local database (default: your user-data folder).",
 )
 @click.option(
+    "--create",
+    is_flag=True,
+    help="Start new data if the folder has none (otherwise only the window makes a data folder).",
+)
+@click.option(
     "--quit-after-first-paint",
     is_flag=True,
     hidden=True,
@@ -67,18 +73,25 @@ class LazyGroup(click.Group):
 )
 @click.version_option(__version__, "--version", prog_name="practicecraft")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, quit_after_first_paint: bool) -> None:
+def cli(
+    ctx: click.Context, data_dir: Path | None, create: bool, quit_after_first_paint: bool
+) -> None:
     """PracticeCraft: practice worksheets for Classes 1–5, offline first.
 
     Run without a command to open the app.
     """
-    app = App(data_dir or default_data_dir())
+    app = App(data_dir or default_data_dir(), create=create)
     ctx.obj = app
     ctx.call_on_close(app.close)
     if ctx.invoked_subcommand is None:
-        from desktop.app import run  # Qt is loaded only for the window, not for commands
+        ctx.exit(_open_window(app.data_dir, quit_after_first_paint))
 
-        ctx.exit(run(app.data_dir, quit_after_first_paint))
+
+def _open_window(data_dir: Path, quit_after_first_paint: bool) -> int:
+    """Open the window, after checking it can: where Qt would abort, one line says why."""
+    check_window_can_open()
+    run = load_window()  # Qt is loaded only for the window, not for commands
+    return run(data_dir, quit_after_first_paint)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -100,8 +113,13 @@ def main(argv: list[str] | None = None) -> None:
         _fail(str(error), EXIT_BAD_INPUT)
     except CorruptDatabaseError as error:
         _fail(str(error), EXIT_FAILURE)
+    except WindowCannotOpen as error:
+        _fail(str(error), EXIT_FAILURE)
     except StorageError as error:
         _fail(str(error), EXIT_FAILURE)
+    except OSError as error:  # the system refused a file: say which, in one line
+        where = f": {error.filename}" if error.filename else ""
+        _fail(f"{error.strerror or error}{where}", EXIT_FAILURE)
     sys.exit(0)
 
 

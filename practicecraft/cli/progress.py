@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from curriculum.syllabus import Syllabus
+from curriculum.wording import count
 from practicecraft.cli.context import App, echo_json, pass_app
 from progress.attempts import SCHOOL_TIME
 from progress.dashboard import ChildDashboard, ClassDashboard, skill_title
@@ -40,7 +41,7 @@ def progress(app: App, child_id: str | None, class_name: str | None, as_json: bo
     """Progress of a child or a class; with neither, how worksheets are being used."""
     if child_id and class_name:
         raise click.UsageError("give --child or --class, not both")
-    analytics, syllabus = app.store.analytics, app.store.custom_content.syllabus()
+    analytics, syllabus = app.reader.analytics, app.reader.custom_content.syllabus()
     if child_id:
         child = analytics.child(child_id, today())
         if not _emit(child, as_json):
@@ -104,7 +105,9 @@ def _show_next_steps(board: ChildDashboard, syllabus: Syllabus) -> None:
 
 
 def _show_class(board: ClassDashboard, syllabus: Syllabus) -> None:
-    click.echo(f"{board.name} (Class {board.grade}): {len(board.children)} children")
+    click.echo(
+        f"{board.name} (Class {board.grade}): {count(len(board.children), 'child', 'children')}"
+    )
     if not board.skills:
         click.echo("No answers graded yet.")
         return
@@ -124,12 +127,13 @@ def _show_class(board: ClassDashboard, syllabus: Syllabus) -> None:
     for skill in board.struggling:
         click.echo(
             f"  {skill_title(syllabus, skill.skill_tag)}: {skill.struggling} of "
-            f"{skill.attempted} children still learning, {round(100 * skill.accuracy)}% right"
+            f"{count(skill.attempted, 'child', 'children')} still learning, "
+            f"{round(100 * skill.accuracy)}% right"
         )
 
 
 def _usage(app: App) -> dict[str, Any]:
-    analytics = app.store.analytics
+    analytics = app.reader.analytics
     return {
         "worksheets_by_month": analytics.worksheets_by_month(),
         "worksheets_by_child": analytics.worksheets_by_child(),
@@ -159,7 +163,7 @@ def _show_usage(usage: dict[str, Any], syllabus: Syllabus) -> None:
 @pass_app
 def report(app: App, child_id: str, out: Path, paper: str) -> None:
     """A one-page progress report PDF for a parent to keep."""
-    store = app.store
+    store = app.reader
     board = store.analytics.child(child_id, today())
     profile = store.profiles.current()
     view = report_view(
@@ -170,7 +174,7 @@ def report(app: App, child_id: str, out: Path, paper: str) -> None:
         printed_on=printed_date(today().isoformat()),
     )
     try:
-        render_report(view, out, paper)
+        render_report(view, out, paper, store.settings.font_choice)
     except (FontNotFound, ReportNotWritten) as error:
         raise click.ClickException(str(error)) from None
     click.echo(out)

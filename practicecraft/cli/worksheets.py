@@ -10,7 +10,14 @@ import click
 
 from curriculum.question import QUESTION_TYPES
 from practicecraft.cli.context import App, pass_app
-from storage.making import SheetOrder, make_worksheets, school_name, write_pdf
+from storage.database import Store
+from storage.making import (
+    SheetOrder,
+    make_worksheets,
+    print_and_save,
+    print_sheets,
+    school_name,
+)
 from worksheets.model import Worksheet
 from worksheets.render.fonts import FontNotFound
 
@@ -69,22 +76,36 @@ def create(
     if (child_id is None) == (class_name is None):
         raise click.UsageError("give exactly one of --child and --class")
     order = SheetOrder(**options)
+    store = app.store
     sheets = make_worksheets(
-        app.store, order, child_id=child_id, class_name=class_name, today=date.today()
+        store, order, child_id=child_id, class_name=class_name, today=date.today()
     )
-    saved = app.store.worksheets.add_many(sheets)
-    _render(saved, out, key_path, school=school_name(app.store))
-    for sheet in saved:
+    try:
+        printed = print_and_save(store, sheets, out, key_path, school=school_name(store))
+    except FontNotFound as error:
+        raise click.ClickException(f"{error}; nothing was saved") from None
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot write the PDF: {_reason(error)}; nothing was saved"
+        ) from None
+    for sheet in printed.sheets:
         click.echo(sheet.id)
 
 
-def _render(sheets: list[Worksheet], out: Path, key_path: Path | None, school: str) -> None:
+def _render(sheets: list[Worksheet], out: Path, key_path: Path | None, store: Store) -> None:
     try:
-        write_pdf(sheets, out, key_path, school=school)
+        print_sheets(
+            sheets, out, key_path, school=school_name(store), fonts=store.settings.font_choice
+        )
     except FontNotFound as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
-        raise click.ClickException(f"cannot write the PDF: {error}") from None
+        raise click.ClickException(f"cannot write the PDF: {_reason(error)}") from None
+
+
+def _reason(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"
 
 
 @worksheet.command("render")
@@ -96,5 +117,6 @@ def _render(sheets: list[Worksheet], out: Path, key_path: Path | None, school: s
 @pass_app
 def render(app: App, worksheet_id: str, out: Path, key_path: Path | None) -> None:
     """Print a saved worksheet again (by id or printed code): the same sheet as before."""
-    _render([app.store.worksheets.find(worksheet_id)], out, key_path, school=school_name(app.store))
+    store = app.reader
+    _render([store.worksheets.find(worksheet_id)], out, key_path, store)
     click.echo(out)

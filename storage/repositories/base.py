@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from storage.errors import InvalidInput, NotFoundError
 from storage.ids import uuid7
-from storage.records import validated
+from storage.records import from_row, validated
 from storage.tables import SyncedTable
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ class Repository(Generic[R]):
 
     table: SyncedTable
     model: type[R]
+    noun = "record"  # what a teacher or parent calls one row, for messages
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -40,7 +41,7 @@ class Repository(Generic[R]):
     def get(self, row_id: str) -> R:
         rows = self._select("id = ? AND deleted_at IS NULL", (row_id,))
         if not rows:
-            raise NotFoundError(f"no {self.table.name} row with id {row_id}")
+            raise NotFoundError(f"there is no {self.noun} with id {row_id}")
         return rows[0]
 
     def delete(self, row_id: str) -> None:
@@ -101,7 +102,7 @@ class Repository(Generic[R]):
         data = dict(row)
         for name in self.table.json_columns:
             data[name] = json.loads(data[name])
-        return self.model.model_validate(data)
+        return from_row(self.model, data)
 
 
 def _is_date(annotation: Any) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storage.records import Child, GuardianConsent, notice_sha256, validated
+from storage.consent import ConsentBasis, require_basis
+from storage.records import Child
 from storage.repositories.base import Repository
 from storage.tables import (
     ATTEMPT_EVENTS,
@@ -32,9 +33,26 @@ CHILD_OWNED: tuple[tuple[SyncedTable, str], ...] = (
 class ChildRepository(Repository[Child]):
     table = CHILDREN
     model = Child
+    noun = "child"
 
-    def add(self, child: Child | Mapping[str, Any]) -> Child:
-        return self._insert([child])[0]
+    def add(self, child: Child | Mapping[str, Any], basis: ConsentBasis) -> Child:
+        """Add a child with their consent record (written first), in one transaction."""
+        return self.add_many([child], basis)[0]
+
+    def add_many(
+        self, children: Sequence[Child | Mapping[str, Any]], basis: ConsentBasis
+    ) -> list[Child]:
+        """Add all or none, each with a consent record on `basis`, in one transaction.
+
+        No child is kept without a consent record: without a `ConsentBasis` this raises
+        ConsentRequired and writes nothing.
+        """
+        basis = require_basis(basis)
+        models = [self._with_id(child) for child in children]
+        with self.store.write():
+            self.store.consents.record_many(basis.records_for([m.id or "" for m in models]))
+            self._insert(models)
+        return models
 
     def add_with_consent(
         self,
@@ -48,29 +66,26 @@ class ChildRepository(Repository[Child]):
 
         `consent` holds guardian_name, relation, optional guardian_contact and notice_version;
         `notice_text` is the notice exactly as the guardian was shown it (its SHA-256 is kept).
-        The consent row is written before the child's; if either is invalid or fails, neither
-        is stored.
+        If either the child or the consent is invalid, neither is stored.
         """
         added = self._with_id(child)
-        record = validated(
-            GuardianConsent,
-            {
-                **consent,
-                "child_id": added.id,
-                "consent_given": True,
-                "notice_sha256": notice_sha256(notice_text),
-                "consented_at": utc_now(),
-                "app_version": app_version,
-            },
+        basis = ConsentBasis.guardian(
+            consent.get("guardian_name", ""),
+            consent.get("relation", ""),
+            contact=consent.get("guardian_contact"),
+            notice_text=notice_text,
+            notice_version=consent.get("notice_version", ""),
+            app_version=app_version,
         )
-        with self.store.write():
-            self.store.consents.record(record)
-            self._insert([added])
-        return added
+        return self.add(added, basis)
 
-    def add_many(self, children: Sequence[Child | Mapping[str, Any]]) -> list[Child]:
-        """Add all or none: one invalid child means nothing is written."""
-        return self._insert(children)
+    def without_consent(self) -> list[Child]:
+        """Children kept with no consent record at all (added by a version that allowed it)."""
+        return self._select(
+            "deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM guardian_consents g "
+            "WHERE g.child_id = children.id AND g.deleted_at IS NULL)",
+            order="name COLLATE NOCASE, id",
+        )
 
     def all(self, include_archived: bool = False) -> list[Child]:
         where = "deleted_at IS NULL" + ("" if include_archived else " AND archived_at IS NULL")

@@ -7,7 +7,7 @@ from typing import Any
 
 from storage.errors import InvalidInput, NotFoundError
 from storage.ids import natural_id
-from storage.records import Child, TeacherClass, validated
+from storage.records import Child, TeacherClass, from_row, validated
 from storage.repositories.base import Repository
 from storage.tables import CHILDREN, CLASS_MEMBERS, TEACHER_CLASSES
 from storage.writer import Writer, utc_now
@@ -16,6 +16,7 @@ from storage.writer import Writer, utc_now
 class ClassRepository(Repository[TeacherClass]):
     table = TEACHER_CLASSES
     model = TeacherClass
+    noun = "class"
 
     def add(self, school_class: TeacherClass | Mapping[str, Any]) -> TeacherClass:
         record = validated(
@@ -32,7 +33,7 @@ class ClassRepository(Repository[TeacherClass]):
     def by_name(self, name: str) -> TeacherClass:
         found = self._select("deleted_at IS NULL AND name = ? COLLATE NOCASE", (name.strip(),))
         if not found:
-            raise NotFoundError(f"no class named {name.strip()!r}")
+            raise NotFoundError(f"there is no class named {name.strip()!r}")
         return found[0]
 
     def update(self, class_id: str, **changes: Any) -> TeacherClass:
@@ -63,6 +64,11 @@ class ClassRepository(Repository[TeacherClass]):
     def remove_member(self, class_id: str, child_id: str) -> None:
         """Take a child off the roster; they can rejoin later."""
         member_id = natural_id("class_member", class_id, child_id)
+        if not self.store.query(
+            "SELECT 1 FROM class_members WHERE id = ? AND deleted_at IS NULL",
+            (member_id,),
+        ):
+            raise NotFoundError("that child is not in this class")
         with self.store.write() as writer:
             writer.update(CLASS_MEMBERS, member_id, {"left_at": utc_now()})
 
@@ -74,7 +80,7 @@ class ClassRepository(Repository[TeacherClass]):
             "AND c.deleted_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id",
             (class_id,),
         )
-        return [Child.model_validate(dict(row)) for row in rows]
+        return [from_row(Child, dict(row)) for row in rows]
 
     def of_child(self, child_id: str) -> list[TeacherClass]:
         """The classes a child is in now."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from storage.consent import SCHOOL_RELATION, ConsentBasis
 from storage.records import Certificate, GuardianConsent, TelemetryEvent, validated
 from storage.repositories.base import Repository
 from storage.repositories.profiles import DeviceSettings
@@ -14,10 +15,35 @@ from storage.tables import CERTIFICATES, GUARDIAN_CONSENTS, TELEMETRY_EVENTS
 class ConsentRepository(Repository[GuardianConsent]):
     table = GUARDIAN_CONSENTS
     model = GuardianConsent
+    noun = "consent record"
 
     def record(self, consent: GuardianConsent | Mapping[str, Any]) -> GuardianConsent:
         """Keep a consent (or its withdrawal, `consent_given=False`) as a new record."""
         return self._insert([consent])[0]
+
+    def record_many(self, consents: Sequence[GuardianConsent]) -> list[GuardianConsent]:
+        return self._insert(consents)
+
+    def record_basis(self, child_ids: Sequence[str], basis: ConsentBasis) -> int:
+        """Record `basis` for children already kept (e.g. from before consent was asked for).
+
+        Returns how many records were written; unknown or erased children are refused.
+        """
+        for child_id in child_ids:
+            self.store.children.get(child_id)
+        self.record_many(basis.records_for(child_ids))
+        return len(child_ids)
+
+    def school_basis_of_class(self, class_id: str) -> ConsentBasis | None:
+        """The school's basis confirmed for the class (its latest record for a member), which
+        covers a child added to the class later; None if no one has confirmed it yet."""
+        found = self._select(
+            "deleted_at IS NULL AND consent_given = 1 AND relation = ? AND child_id IN "
+            "(SELECT child_id FROM class_members WHERE class_id = ? AND deleted_at IS NULL)",
+            (SCHOOL_RELATION, class_id),
+            order="consented_at DESC, id DESC LIMIT 1",
+        )
+        return ConsentBasis.of(found[0]) if found else None
 
     def for_child(self, child_id: str) -> list[GuardianConsent]:
         return self._select(
@@ -33,6 +59,7 @@ class ConsentRepository(Repository[GuardianConsent]):
 class CertificateRepository(Repository[Certificate]):
     table = CERTIFICATES
     model = Certificate
+    noun = "certificate"
 
     def issue(self, certificate: Certificate | Mapping[str, Any]) -> Certificate:
         return self._insert([certificate])[0]

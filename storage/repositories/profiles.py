@@ -10,6 +10,7 @@ from storage.ids import natural_id
 from storage.records import TopicPreference, UserProfile, validated
 from storage.repositories.base import Repository
 from storage.tables import TOPIC_PREFERENCES, USER_PROFILES
+from worksheets.render.fonts import DEFAULT_FONTS, FONT_CHOICES, FontChoice
 
 
 class ProfileRepository(Repository[UserProfile]):
@@ -17,6 +18,7 @@ class ProfileRepository(Repository[UserProfile]):
 
     table = USER_PROFILES
     model = UserProfile
+    noun = "profile"
 
     def current(self) -> UserProfile | None:
         found = self._select("deleted_at IS NULL", order="created_at, id")
@@ -34,6 +36,7 @@ class ProfileRepository(Repository[UserProfile]):
 class TopicPreferenceRepository(Repository[TopicPreference]):
     table = TOPIC_PREFERENCES
     model = TopicPreference
+    noun = "set of topics"
 
     def set(self, child_id: str, subject: str, topics: list[str]) -> TopicPreference:
         record = validated(
@@ -52,6 +55,7 @@ class DeviceSettings:
     """Settings of this device only (never synced). Values are JSON."""
 
     TELEMETRY = "telemetry.enabled"
+    FONTS = "worksheets.fonts"
 
     def __init__(self, store: Any) -> None:
         self.store = store
@@ -72,3 +76,9 @@ class DeviceSettings:
     def telemetry_enabled(self) -> bool:
         """Off unless the user turned it on."""
         return bool(self.get(self.TELEMETRY, False))
+
+    @property
+    def font_choice(self) -> FontChoice:
+        """The fonts PDFs are printed in: the bundled ones unless this device chose "system"."""
+        chosen = self.get(self.FONTS, DEFAULT_FONTS)
+        return next((choice for choice in FONT_CHOICES if choice == chosen), DEFAULT_FONTS)

@@ -15,6 +15,7 @@ from worksheets.model import Worksheet
 class WorksheetRepository(Repository[Worksheet]):
     table = WORKSHEETS
     model = Worksheet
+    noun = "worksheet"
 
     def add(self, worksheet: Worksheet | Mapping[str, Any]) -> Worksheet:
         return self._insert([worksheet])[0]
@@ -39,7 +40,7 @@ class WorksheetRepository(Repository[Worksheet]):
         wanted = normalise_code(code)
         found = self._select("code = ? AND deleted_at IS NULL", (wanted,))
         if not found:
-            raise NotFoundError(f"no worksheet with code or id {code.strip()}")
+            raise NotFoundError(f"there is no worksheet with the code or id {code.strip()}")
         return found[0]
 
     def recent(self, limit: int) -> list[Worksheet]:

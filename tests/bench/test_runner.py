@@ -20,7 +20,7 @@ def test_storage_benchmark_prints_its_figures_as_json(
     (line,) = capsys.readouterr().out.splitlines()
     result = json.loads(line)
     assert result["benchmark"] == "storage"
-    assert result["outbox_mutations"] == 2_050
+    assert result["outbox_mutations"] == 2_100  # 2,000 attempts, 50 children and their consents
     for key in (
         "repo_attempts_rows_per_s",
         "bare_attempts_rows_per_s",

@@ -149,16 +149,36 @@ def child_insert(child_id: str, name: str = "Asha", grade: int = 3) -> dict[str,
     return mutation("children", "insert", child_id, fields)
 
 
-def certificate_insert(certificate_id: str, child_id: str, code: str) -> dict[str, Any]:
+def certificate_insert(certificate_id: str, child_id: str, code: str = "") -> dict[str, Any]:
+    """A certificate for "Toy Joy" (maths.c3.ch2, one skill: see `mastered`).
+
+    The verification code is the server's to make: whatever `code` the device sends is replaced.
+    """
     fields = {
         "child_id": child_id,
         "chapter_key": "maths.c3.ch2",
-        "chapter_title": "Fun with Numbers",
-        "certificate_number": f"PC-2026-{code[:6]}",
-        "verification_code": code,
+        "chapter_title": "Toy Joy",
+        "certificate_number": f"PC-2026-{certificate_id[:6].upper()}",
+        "verification_code": code or "DEVICE0000",
         "issued_at": "2026-11-20T20:00:00.000Z",  # 21 November in India
     }
     return mutation("certificates", "insert", certificate_id, fields)
+
+
+def mastered(child_id: str, skills: tuple[str, ...] = ("maths.c3.solids_faces",)) -> list[Any]:
+    """The graded answers that master each skill: five right answers over two days."""
+    answers = []
+    for skill in skills:
+        for n in range(5):
+            fields = {
+                "student_id": child_id, "worksheet_id": None, "question_id": f"{skill}-{n}",
+                "skill_tag": skill, "given_answer": "6", "result": "correct",
+                "error_type": None, "answered_at": f"2026-11-{18 + n // 3}T05:00:00.000Z",
+                "mastery_before": "learning", "mastery_after": "improving",
+                "response_time_ms": 3000, "graded_by": "auto",
+            }  # fmt: skip
+            answers.append(mutation("attempt_events", "insert", str(uuid.uuid4()), fields))
+    return answers
 
 
 def push(client: Client, mutations: list[dict[str, Any]], version: int = 1) -> list[Any]:

@@ -25,6 +25,7 @@ from tests.cloud.contract_env import (
     auth_settings,
     certificate_insert,
     child_insert,
+    mastered,
     mutation,
     pull_everything,
     push,
@@ -175,17 +176,53 @@ def test_a_pushed_child_comes_back_in_the_pull(accounts: Accounts, account: Acco
 
 
 def test_another_account_neither_sees_nor_overwrites_the_child(accounts: Accounts) -> None:
-    owner, other = accounts.signed_in(accounts.create()), accounts.signed_in(accounts.create())
+    other_account = accounts.create()
+    owner, other = accounts.signed_in(accounts.create()), accounts.signed_in(other_account)
+    other_id = other_account.id
     child = str(uuid.uuid4())
     assert [r["status"] for r in push(owner, [child_insert(child, "Asha")])] == ["applied"]
     assert all(c["row"]["id"] != child for c in pull_everything(other))
-    taken = push(
+    # Ids are unique per account: the same id pushed by another account is another row.
+    theirs = push(
         other,
         [child_insert(child, "Someone else"), mutation("children", "update", child, {"grade": 9})],
     )
-    assert [r["status"] for r in taken] == ["rejected", "rejected"]
+    assert [r["status"] for r in theirs] == ["applied", "applied"]
     kept = [c["row"] for c in pull_everything(owner) if c["row"]["id"] == child]
     assert [(r["name"], r["grade"]) for r in kept] == [("Asha", 3)]
+    own = [c["row"] for c in pull_everything(other) if c["row"]["id"] == child]
+    assert [(r["name"], r["grade"], r["owner_id"]) for r in own] == [("Someone else", 9, other_id)]
+
+
+def test_two_teachers_importing_the_same_custom_tag_each_keep_their_own(
+    accounts: Accounts,
+) -> None:
+    """The README's own example, pushed by two accounts: one id (made from the tag alone)."""
+    tag = "custom.c3.local_trees"
+    skill_id = str(
+        uuid.uuid5(uuid.UUID("4b1d9a5e-6c0f-4f43-9d3e-0f6f2a7c8e51"), f"custom_skill\x1f{tag}")
+    )
+    teachers = [accounts.signed_in(accounts.create()) for _ in range(2)]
+    for n, teacher in enumerate(teachers):
+        skill = {"skill_tag": tag, "subject": "custom", "grade": 3, "chapter_title": "Trees",
+                 "skill_title": f"Trees of school {n}", "concept": ""}  # fmt: skip
+        results = push(teacher, [mutation("custom_skills", "insert", skill_id, skill)])
+        assert [r["status"] for r in results] == ["applied"]
+    for n, teacher in enumerate(teachers):
+        own = [c["row"] for c in pull_everything(teacher) if c["table"] == "custom_skills"]
+        assert [r["skill_title"] for r in own] == [f"Trees of school {n}"]
+
+
+def test_a_nul_in_one_pushed_name_refuses_that_change_alone(
+    accounts: Accounts, account: Account
+) -> None:
+    """PostgreSQL cannot store U+0000; one such name once failed the whole batch (HTTP 400)."""
+    client = accounts.signed_in(account)
+    bad, good = str(uuid.uuid4()), str(uuid.uuid4())
+    results = push(client, [child_insert(bad, "As\x00ha"), child_insert(good, "Ravi")])
+    assert [r["status"] for r in results] == ["rejected", "applied"]
+    assert "NUL" in results[0]["reason"]
+    assert [c["row"]["id"] for c in pull_everything(client) if c["table"] == "children"] == [good]
 
 
 def test_sync_counts_count_the_accounts_live_and_deleted_rows(
@@ -201,20 +238,34 @@ def test_sync_counts_count_the_accounts_live_and_deleted_rows(
     assert counts["user_subscriptions"] == {"live": 1, "deleted": 0}
 
 
-def test_anyone_can_verify_a_certificate_and_learns_only_name_chapter_and_date(
+def test_anyone_can_verify_a_certificate_and_learns_name_chapter_date_and_issuer(
     target: Target, accounts: Accounts, account: Account
 ) -> None:
     client = accounts.signed_in(account)
     child, certificate = str(uuid.uuid4()), str(uuid.uuid4())
-    code = uuid.uuid4().hex[:10].upper()
+    school = {"role": "teacher", "active_role": "teacher", "display_name": None,
+              "school_name": "Kendriya Vidyalaya No. 2", "subjects": [], "grades": [],
+              "worksheet_language": "en", "paper_size": "A4"}  # fmt: skip
     results = push(
-        client, [child_insert(child, "Asha Rao"), certificate_insert(certificate, child, code)]
+        client,
+        [
+            mutation("user_profiles", "insert", str(uuid.uuid4()), school),
+            child_insert(child, "Asha Rao"),
+            *mastered(child),
+            certificate_insert(certificate, child, "CHOSENCODE"),
+        ],
     )
-    assert [r["status"] for r in results] == ["applied", "applied"]
+    assert {r["status"] for r in results} == {"applied"}
+    (issued,) = [c["row"] for c in pull_everything(client) if c["row"]["id"] == certificate]
+    code = issued["verification_code"]
+    assert code != "CHOSENCODE"  # the server makes the code
     anon = accounts.client()
     found = anon.rpc("verify_certificate", {"p_code": code}).execute().data
-    assert found == [{"name": "Asha Rao", "chapter": "Fun with Numbers", "issued_on": "2026-11-21"}]
-    wrong = "X" + code[1:]  # a hex code never holds an X
+    assert found == [
+        {"name": "Asha Rao", "chapter": "Toy Joy", "issued_on": "2026-11-21",
+         "issued_by": "Kendriya Vidyalaya No. 2", "own_syllabus": False}
+    ]  # fmt: skip
+    wrong = "0" + code[1:]  # a code never holds a 0
     assert anon.rpc("verify_certificate", {"p_code": wrong}).execute().data == []
 
 

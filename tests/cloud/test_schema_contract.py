@@ -37,6 +37,7 @@ from storage.records import (
     UserProfile,
 )
 from storage.tables import SYNC_COLUMNS, SYNCED_TABLES, Kind, SyncedTable
+from tests.conftest import SCHOOL
 from worksheets.model import Worksheet
 
 # Bookkeeping only the server keeps (see 20261122000100_synced_tables.sql): the clock stamp of
@@ -230,7 +231,7 @@ def test_the_devices_clock_stamps_pass_the_servers_hlc_check(
     tmp_path: Path, server_db: psycopg.Connection[Any]
 ) -> None:
     with Store.open(tmp_path / "clock.sqlite3") as store:
-        child = store.children.add({"name": "Asha", "grade": 3})
+        child = store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         (row,) = store.query("SELECT hlc FROM children WHERE id = ?", (child.id,))
     checks = server_db.execute(
         "SELECT c.conrelid::regclass::text, pg_get_constraintdef(c.oid) FROM pg_constraint AS c "

@@ -110,7 +110,7 @@ def test_invalid_json_names_its_line(tmp_path: Path) -> None:
         (
             '{"id": "x1", "skill": "evs.c3.food_we_eat", "type": "true_false", "prompt": "Q", "answer": "A", "difficulty": 7}',
             "difficulty",
-            "less than or equal",
+            "must be at most 3",
         ),
         (
             '{"id": "x1", "skill": "evs.c3.food_we_eat", "type": "essay", "prompt": "Q", "answer": "A"}',

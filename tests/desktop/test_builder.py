@@ -20,6 +20,7 @@ from desktop.pages.builder import BuilderPage
 from desktop.pages.printing import print_pdf
 from storage.database import Store
 from storage.records import Child
+from tests.conftest import SCHOOL
 from tests.desktop.conftest import wait_idle
 
 InStore = Callable[[Callable[[Store], Any]], Any]
@@ -37,14 +38,14 @@ def _page(qtbot: Any, ctx: AppContext) -> BuilderPage:
 
 
 def _add_child(in_store: InStore, name: str = "Asha Verma", grade: int = 3) -> Child:
-    return in_store(lambda store: store.children.add({"name": name, "grade": grade}))  # type: ignore[no-any-return]
+    return in_store(lambda store: store.children.add({"name": name, "grade": grade}, SCHOOL))  # type: ignore[no-any-return]
 
 
 def _add_class(in_store: InStore, name: str, size: int) -> None:
     def add(store: Store) -> None:
         school_class = store.classes.add({"name": name, "grade": 3, "subject": "maths"})
         children = store.children.add_many(
-            [{"name": f"Child {n:02d}", "grade": 3} for n in range(1, size + 1)]
+            [{"name": f"Child {n:02d}", "grade": 3} for n in range(1, size + 1)], SCHOOL
         )
         for child in children:
             store.classes.add_member(school_class.id or "", child.id or "")

@@ -23,6 +23,7 @@ from desktop.pages.roster_import import BAD_ROW, RosterImportDialog
 from desktop.window import MainWindow
 from storage.database import Store
 from storage.records import notice_sha256
+from tests.conftest import SCHOOL
 from tests.desktop.conftest import wait_idle
 
 InStore = Callable[[Callable[[Store], Any]], Any]
@@ -75,9 +76,9 @@ def _seed(in_store: InStore) -> None:
     def seed(store: Store) -> None:
         three_a = store.classes.add({"name": "3A", "grade": 3, "subject": "maths"})
         for roll, name in enumerate(("Aarav Sharma", "Fatima Khan"), start=1):
-            child = store.children.add({"name": name, "grade": 3, "roll_number": str(roll)})
+            child = store.children.add({"name": name, "grade": 3, "roll_number": str(roll)}, SCHOOL)
             store.classes.add_member(three_a.id or "", child.id or "")
-        store.children.add({"name": "Kavya Nair", "grade": 4})
+        store.children.add({"name": "Kavya Nair", "grade": 4}, SCHOOL)
 
     in_store(seed)
 

@@ -20,6 +20,7 @@ from desktop.window import MainWindow
 from progress.attempts import SCHOOL_TIME
 from progress.grading import grade
 from storage.database import Store
+from tests.conftest import SCHOOL
 from tests.desktop.conftest import wait_idle
 from worksheets.model import Worksheet
 
@@ -55,7 +56,7 @@ def store_sheet(
 
 @pytest.fixture
 def asha(in_store: InStore) -> str:
-    return str(in_store(lambda s: s.children.add({"name": "Asha Verma", "grade": 3}).id))
+    return str(in_store(lambda s: s.children.add({"name": "Asha Verma", "grade": 3}, SCHOOL).id))
 
 
 @pytest.fixture

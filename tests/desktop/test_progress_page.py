@@ -23,6 +23,7 @@ from desktop.window import MainWindow
 from progress.analytics import LevelChange
 from progress.grading import grade
 from storage.database import Store
+from tests.conftest import SCHOOL
 from tests.desktop.conftest import wait_idle
 from tests.desktop.test_grading import store_sheet
 
@@ -42,7 +43,7 @@ def grade_sheet(
 
 
 def add_child(store: Store, name: str, class_name: str | None = None) -> str:
-    child_id = store.children.add({"name": name, "grade": 3}).id or ""
+    child_id = store.children.add({"name": name, "grade": 3}, SCHOOL).id or ""
     if class_name is not None:
         found = [c for c in store.classes.all() if c.name == class_name]
         class_id = found[0].id if found else store.classes.add({"name": class_name, "grade": 3}).id

@@ -21,6 +21,7 @@ from storage.backup import list_backups
 from storage.database import Store
 from storage.paths import local_database_path
 from storage.records import UserProfile
+from tests.conftest import SCHOOL
 from tests.desktop.conftest import wait_idle
 
 InStore = Callable[[Callable[[Store], Any]], Any]
@@ -223,9 +224,15 @@ def test_restore_puts_the_backup_back_and_reopens_the_store(
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     try:
-        _run(qtbot, ctx, lambda store: store.children.add({"name": "Aarav Sharma", "grade": 3}))
+        _run(
+            qtbot,
+            ctx,
+            lambda store: store.children.add({"name": "Aarav Sharma", "grade": 3}, SCHOOL),
+        )
         _run(qtbot, ctx, lambda store: store.backup())
-        _run(qtbot, ctx, lambda store: store.children.add({"name": "Diya Patel", "grade": 3}))
+        _run(
+            qtbot, ctx, lambda store: store.children.add({"name": "Diya Patel", "grade": 3}, SCHOOL)
+        )
         page.backups.show_backups()
         page.backups.restore_button.click()  # `question` answers Yes (the dialogs fixture)
         wait_idle(qtbot, ctx)

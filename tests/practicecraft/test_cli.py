@@ -15,6 +15,7 @@ from practicecraft.cli import main
 from practicecraft.cli.main import cli
 
 Result = tuple[int, str, str]
+CONSENT = ("--guardian", "Sunita Verma", "--relation", "Mother", "--yes")
 
 
 @pytest.fixture
@@ -23,7 +24,9 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-
 
     def invoke(*args: str) -> Result:
         with pytest.raises(SystemExit) as exited:
-            main(["--data-dir", str(data_dir), *args])
+            # The first command starts the data folder, as `--create` (or the window) does.
+            create = [] if data_dir.exists() else ["--create"]
+            main(["--data-dir", str(data_dir), *create, *args])
         captured = capsys.readouterr()
         return int(exited.value.code or 0), captured.out, captured.err
 
@@ -31,7 +34,7 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-
 
 
 def test_child_add_prints_the_new_id_and_db_check_counts_its_mutation(run) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run("child", "add", "--name", "Asha", "--grade", "3")
+    code, out, _ = run("child", "add", "--name", "Asha", "--grade", "3", *CONSENT)
     assert code == 0
     child_id = out.strip()
     assert re.fullmatch(
@@ -40,14 +43,17 @@ def test_child_add_prints_the_new_id_and_db_check_counts_its_mutation(run) -> No
     code, out, _ = run("db", "check", "--json")
     report = json.loads(out)
     assert code == 0 and report["ok"]
-    assert report["outbox_pending"] == 1 and report["outbox_by_table"] == {"children.insert": 1}
+    assert report["outbox_pending"] == 2 and report["outbox_by_table"] == {
+        "children.insert": 1,
+        "guardian_consents.insert": 1,
+    }
     code, out, _ = run("db", "check")
-    assert "outbox: 1 pending mutation (children.insert 1)" in out
+    assert "outbox: 2 pending mutations (children.insert 1, guardian_consents.insert 1)" in out
 
 
 def test_child_list_json(run) -> None:  # type: ignore[no-untyped-def]
-    run("child", "add", "--name", "Ravi", "--grade", "2", "--board", "icse")
-    run("child", "add", "--name", "Asha", "--grade", "III")
+    run("child", "add", "--name", "Ravi", "--grade", "2", "--board", "icse", *CONSENT)
+    run("child", "add", "--name", "Asha", "--grade", "III", *CONSENT)
     code, out, _ = run("child", "list", "--json")
     listed = json.loads(out)
     assert code == 0
@@ -60,12 +66,12 @@ def test_child_list_json(run) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "args",
     [
-        ("child", "add", "--name", "Asha", "--grade", "13"),
-        ("child", "add", "--name", "", "--grade", "3"),
-        ("child", "add", "--name", "Asha", "--grade", "3", "--board", "XYZ"),
-        ("child", "add", "--grade", "3"),
+        ("child", "add", "--name", "Asha", "--grade", "13", *CONSENT),
+        ("child", "add", "--name", "", "--grade", "3", *CONSENT),
+        ("child", "add", "--name", "Asha", "--grade", "3", "--board", "XYZ", *CONSENT),
+        ("child", "add", "--grade", "3", *CONSENT),
         ("child", "frobnicate"),
-        ("child", "add", "--name", "Asha", "--grade", "3", "--class", "Nope"),
+        ("child", "add", "--name", "Asha", "--grade", "3", "--class", "Nope", *CONSENT),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(run, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +87,7 @@ def test_import_reports_the_bad_line_and_imports_nothing(run, tmp_path: Path) ->
     roster.write_text(
         "name,grade\nAsha,3\nRavi,3\nMeera,3\nKabir,3\nDiya,3\nIshaan,30\n", encoding="utf-8"
     )
-    code, _, err = run("child", "import", str(roster), "--class", "3A")
+    code, _, err = run("child", "import", str(roster), "--class", "3A", "--school-basis", "R. S")
     assert code == 2 and "line 7" in err and "nothing was imported" in err
     assert err.count("\n") == 1
     assert json.loads(run("child", "list", "--json")[1]) == []
@@ -92,18 +98,20 @@ def test_import_into_a_class(run, tmp_path: Path) -> None:  # type: ignore[no-un
     roster.write_text(
         '\ufeffname,grade,roll number\nआशा,3,1\n"Khan, Fatima",3,2\n', encoding="utf-8"
     )
-    code, out, _ = run("child", "import", str(roster), "--class", "3A")
+    code, out, _ = run(
+        "child", "import", str(roster), "--class", "3A", "--school-basis", "R. Sharma", "--yes"
+    )
     assert code == 0 and "Imported 2 children into class 3A" in out
     classes = json.loads(run("class", "list", "--json")[1])
     assert [(c["name"], c["grade"], c["children"]) for c in classes] == [("3A", 3, 2)]
 
 
 def test_backup_then_restore(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    run("child", "add", "--name", "Asha", "--grade", "3")
+    run("child", "add", "--name", "Asha", "--grade", "3", *CONSENT)
     code, out, _ = run("db", "backup")
     backup = Path(out.strip())
     assert code == 0 and backup.exists() and backup.parent.name == "backups"
-    run("child", "add", "--name", "Ravi", "--grade", "3")
+    run("child", "add", "--name", "Ravi", "--grade", "3", *CONSENT)
     code, out, _ = run("db", "restore", "--yes")
     assert code == 0 and "Restored" in out
     assert [c["name"] for c in json.loads(run("child", "list", "--json")[1])] == ["Asha"]

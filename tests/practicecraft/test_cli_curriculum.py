@@ -14,7 +14,9 @@ from practicecraft.cli import main
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     def invoke(*args: str) -> tuple[int, str, str]:
         with pytest.raises(SystemExit) as exited:
-            main(["--data-dir", str(tmp_path / "data"), *args])
+            # The first command starts the data folder, as `--create` (or the window) does.
+            create = [] if (tmp_path / "data").exists() else ["--create"]
+            main(["--data-dir", str(tmp_path / "data"), *create, *args])
         captured = capsys.readouterr()
         return int(exited.value.code or 0), captured.out, captured.err
 
@@ -94,7 +96,7 @@ def test_bank_import_adds_a_teachers_own_skill_and_questions(run, tmp_path: Path
     ]
     bank.write_text("\n".join(rows) + "\n", encoding="utf-8")
     code, out, _ = run("bank", "import", str(bank))
-    assert code == 0 and "Imported 6 new questions" in out and "1 new skills" in out
+    assert code == 0 and "Imported 6 new questions" in out and "1 new skill." in out
     listed = json.loads(run("syllabus", "list", "--subject", "custom", "--json")[1])
     assert listed[0]["chapters"][0]["title"] == "Trees of Pune"
     made = json.loads(

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from storage.clock import HybridLogicalClock, Stamp
 from storage.database import Store
 from storage.errors import ClockDriftError
+from tests.conftest import SCHOOL
 
 NODE = "0123456789abcdef"
 
@@ -78,11 +79,11 @@ def test_a_remote_stamp_far_in_the_future_is_refused() -> None:
 def test_clock_survives_a_restart_with_the_wall_clock_set_back(db_path: Path) -> None:
     wall = FakeWall(1_800_000_000_000)
     with Store.open(db_path, wall=wall) as store:
-        first = store.children.add({"name": "Asha", "grade": 3})
+        first = store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         last_stamp = store.query("SELECT hlc FROM children WHERE id = ?", (first.id,))[0]["hlc"]
     wall.ms -= 86_400_000  # restarted a day "earlier"
     with Store.open(db_path, wall=wall) as store:
-        second = store.children.add({"name": "Ravi", "grade": 2})
+        second = store.children.add({"name": "Ravi", "grade": 2}, SCHOOL)
         new_stamp = store.query("SELECT hlc FROM children WHERE id = ?", (second.id,))[0]["hlc"]
         assert new_stamp > last_stamp
         assert store.clock.node == Stamp.parse(last_stamp).node
@@ -91,10 +92,10 @@ def test_clock_survives_a_restart_with_the_wall_clock_set_back(db_path: Path) ->
 def test_a_rolled_back_write_does_not_lower_the_persisted_clock(db_path: Path) -> None:
     wall = FakeWall(2_000_000_000_000)
     with Store.open(db_path, wall=wall) as store:
-        store.children.add({"name": "Asha", "grade": 3})
+        store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         saved = store.state("clock.high_water")
         with pytest.raises(RuntimeError), store.write():
-            store.children.add({"name": "Ravi", "grade": 2})
+            store.children.add({"name": "Ravi", "grade": 2}, SCHOOL)
             raise RuntimeError("cancelled")
         assert store.state("clock.high_water") == saved
         assert store.clock.high_water > str(saved)

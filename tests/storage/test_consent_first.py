@@ -10,7 +10,7 @@ import pytest
 from storage.database import Store
 from storage.errors import InvalidInput
 from storage.records import notice_sha256
-from tests.conftest import outbox
+from tests.conftest import SCHOOL, outbox
 
 NOTICE = "PracticeCraft keeps the child's name, class, answers and progress on this computer."
 CONSENT: dict[str, Any] = {
@@ -41,7 +41,7 @@ def test_the_consent_is_written_before_the_child(store: Store) -> None:
 
 
 def test_a_consent_without_a_guardian_name_stores_neither(store: Store) -> None:
-    with pytest.raises(InvalidInput, match="guardian_name"):
+    with pytest.raises(InvalidInput, match="guardian's name"):
         _add(store, {"name": "Asha Verma", "grade": 3}, {**CONSENT, "guardian_name": "  "})
     assert store.children.all() == [] and outbox(store) == []
 
@@ -54,9 +54,10 @@ def test_an_invalid_child_stores_no_consent(store: Store) -> None:
 
 
 def test_a_child_write_that_fails_takes_the_consent_back(store: Store) -> None:
-    first = store.children.add({"name": "Ravi", "grade": 3})
+    first = store.children.add({"name": "Ravi", "grade": 3}, SCHOOL)
     with pytest.raises(sqlite3.IntegrityError):
         _add(store, {"id": first.id, "name": "Ravi again", "grade": 3})
-    assert store.consents.for_child(first.id or "") == []
+    kept = store.consents.for_child(first.id or "")
+    assert [c.guardian_name for c in kept] == [SCHOOL.guardian_name]  # Sunita's was taken back
     assert [c.name for c in store.children.all()] == ["Ravi"]
-    assert [m["table_name"] for m in outbox(store)] == ["children"]
+    assert [m["table_name"] for m in outbox(store)] == ["guardian_consents", "children"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +10,8 @@ import pytest
 from storage.database import Store
 from storage.errors import InvalidInput
 from storage.making import SheetOrder, make_worksheets, school_name, write_pdf
+from tests import pdf_reading
+from tests.conftest import SCHOOL
 
 TODAY = date(2026, 11, 21)
 CHAPTER_12 = SheetOrder(subject="maths", chapters=(12,), count=10, seed=7)
@@ -21,7 +22,7 @@ def class_3a(store: Store) -> list[str]:
     school_class = store.classes.add({"name": "3A", "grade": 3})
     ids = []
     for name in ("Asha Verma", "Ravi Kumar", "Fatima Khan"):
-        child = store.children.add({"name": name, "grade": 3})
+        child = store.children.add({"name": name, "grade": 3}, SCHOOL)
         store.classes.add_member(school_class.id or "", child.id or "")
         ids.append(child.id or "")
     return ids
@@ -118,9 +119,7 @@ def test_write_pdf_prints_the_sheets_and_their_key(
     out, key = tmp_path / "set.pdf", tmp_path / "key.pdf"
     rendered = write_pdf(sheets, out, key, school="Sunrise School")
     assert rendered.sheet_pages >= 3 and rendered.key_pages >= 3
-    text = subprocess.run(
-        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_reading.text(out)
     assert "Sunrise School" in text and "Fatima Khan" in text
 
 

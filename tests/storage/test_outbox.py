@@ -13,7 +13,7 @@ from storage.database import Store
 from storage.errors import InvalidInput
 from storage.records import notice_sha256
 from storage.repositories import DeviceSettings
-from tests.conftest import outbox
+from tests.conftest import SCHOOL, outbox
 
 NOW = "2026-11-21T10:00:00.000Z"
 
@@ -62,7 +62,7 @@ def _consent(child_id: str) -> dict[str, Any]:
 WRITES: list[tuple[str, Callable[[Store, str], str], str, str]] = [
     (
         "add child",
-        lambda s, c: s.children.add({"name": "Ravi", "grade": 2}).id or "",
+        lambda s, c: s.children.add({"name": "Ravi", "grade": 2}, SCHOOL).id or "",
         "children",
         "insert",
     ),
@@ -127,7 +127,7 @@ WRITES: list[tuple[str, Callable[[Store, str], str], str, str]] = [
 
 @pytest.fixture
 def child_id(store: Store) -> str:
-    child = store.children.add({"name": "Asha", "grade": 3})
+    child = store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     assert child.id
     store.conn.execute("DELETE FROM outbox")  # start each test from an empty queue
     return child.id
@@ -140,15 +140,20 @@ def test_each_write_leaves_exactly_one_matching_mutation(
     store: Store, child_id: str, write: Callable[[Store, str], str], table: str, op: str
 ) -> None:
     row_id = write(store, child_id)
-    (mutation,) = outbox(store)
+    *first, mutation = outbox(store)
+    # A new child's consent record is written before the child, in the same transaction.
+    assert [m["table_name"] for m in first] == (
+        ["guardian_consents"] if table == "children" and op == "insert" else []
+    )
     assert (mutation["table_name"], mutation["row_id"], mutation["op"]) == (table, row_id, op)
     stored_hlc = store.query(f"SELECT hlc FROM {table} WHERE id = ?", (row_id,))[0]["hlc"]
     assert mutation["hlc"] == stored_hlc
 
 
 def test_insert_of_editable_row_carries_its_fields(store: Store) -> None:
-    child = store.children.add({"name": "  Asha   Verma ", "grade": "III", "board": "cbse"})
-    (mutation,) = outbox(store)
+    child = store.children.add({"name": "  Asha   Verma ", "grade": "III", "board": "cbse"}, SCHOOL)
+    (consent, mutation) = outbox(store)
+    assert (consent["table_name"], mutation["table_name"]) == ("guardian_consents", "children")
     fields = json.loads(str(mutation["fields"]))
     assert fields["name"] == "Asha Verma" and fields["grade"] == 3 and fields["board"] == "CBSE"
     assert child.name == "Asha Verma"
@@ -208,7 +213,7 @@ def test_batch_writes_one_mutation_per_row(store: Store, child_id: str) -> None:
 
 def test_failure_inside_a_transaction_leaves_neither_row_nor_mutation(store: Store) -> None:
     with pytest.raises(RuntimeError), store.write():
-        store.children.add({"name": "Ravi", "grade": 2})
+        store.children.add({"name": "Ravi", "grade": 2}, SCHOOL)
         raise RuntimeError("power cut")
     assert store.children.all() == [] and outbox(store) == []
 
@@ -219,7 +224,7 @@ def test_failing_outbox_insert_rolls_back_the_row(store: Store) -> None:
         "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
     )
     with pytest.raises(Exception, match="disk full"):
-        store.children.add({"name": "Ravi", "grade": 2})
+        store.children.add({"name": "Ravi", "grade": 2}, SCHOOL)
     store.conn.execute("DROP TRIGGER temp.outbox_fails")
     assert store.children.all() == [] and outbox(store) == []
 
@@ -250,14 +255,16 @@ def test_invalid_child_raises_named_error_and_writes_nothing(
     store: Store, data: dict[str, Any], field: str
 ) -> None:
     with pytest.raises(InvalidInput) as raised:
-        store.children.add(data)
+        store.children.add(data, SCHOOL)
     assert raised.value.field == field
     assert store.children.all() == [] and outbox(store) == []
 
 
 def test_one_invalid_child_in_a_batch_writes_none(store: Store) -> None:
     with pytest.raises(InvalidInput):
-        store.children.add_many([{"name": "Asha", "grade": 3}, {"name": "Ravi", "grade": 42}])
+        store.children.add_many(
+            [{"name": "Asha", "grade": 3}, {"name": "Ravi", "grade": 42}], SCHOOL
+        )
     assert store.children.all() == [] and outbox(store) == []
 
 
@@ -305,4 +312,4 @@ def test_class_names_are_unique(store: Store) -> None:
     ("written", "grade"), [("3", 3), ("Class 3", 3), ("III", 3), ("Std. 4", 4), ("grade xii", 12)]
 )
 def test_grades_are_read_the_way_schools_write_them(store: Store, written: str, grade: int) -> None:
-    assert store.children.add({"name": "Asha", "grade": written}).grade == grade
+    assert store.children.add({"name": "Asha", "grade": written}, SCHOOL).grade == grade

@@ -12,6 +12,7 @@ from curriculum.question import Question, worksheet_hash
 from progress.grading import grade
 from storage.database import Store
 from storage.errors import InvalidInput
+from tests.conftest import SCHOOL
 from worksheets.model import Worksheet
 
 SKILL = "maths.c3.add_3digit_regroup"
@@ -46,7 +47,7 @@ def right_answers(sheet: Worksheet) -> list[str]:
 
 @pytest.fixture
 def child(store: Store) -> str:
-    return store.children.add({"name": "Asha Verma", "grade": 3}).id or ""
+    return store.children.add({"name": "Asha Verma", "grade": 3}, SCHOOL).id or ""
 
 
 def count(store: Store, sql: str) -> int:
@@ -103,7 +104,7 @@ def test_attempts_record_mastery_before_and_after(store: Store, child: str) -> N
 def test_grading_another_childs_sheet_is_refused_and_changes_nothing(
     store: Store, child: str
 ) -> None:
-    other = store.children.add({"name": "Ravi", "grade": 3}).id or ""
+    other = store.children.add({"name": "Ravi", "grade": 3}, SCHOOL).id or ""
     sheet = make_sheet(store, child)
     with pytest.raises(InvalidInput, match="another child"):
         store.progress.grade(sheet, other, grade(questions(sheet), right_answers(sheet)))
@@ -152,8 +153,8 @@ def derived(store: Store) -> list[tuple[object, ...]]:
 def test_two_devices_that_graded_the_same_child_converge(tmp_path: Path) -> None:
     """Device A and B grade different sheets (and the same sheet) offline, then exchange logs."""
     a, b = Store.open(tmp_path / "a" / "db.sqlite3"), Store.open(tmp_path / "b" / "db.sqlite3")
-    child = a.children.add({"name": "Asha", "grade": 3})
-    b.children.add(child)
+    child = a.children.add({"name": "Asha", "grade": 3}, SCHOOL)
+    b.children.add(child, SCHOOL)
     shared = make_sheet(a, child.id or "", seed=1)
     b.worksheets.add(shared)
     only_b = make_sheet(b, child.id or "", seed=2)
@@ -196,7 +197,7 @@ def test_recent_sheets_are_newest_first_and_skip_archived_children(
     store: Store, child: str
 ) -> None:
     first, second = make_sheet(store, child, seed=1), make_sheet(store, child, seed=2)
-    archived = store.children.add({"name": "Ravi", "grade": 3}).id or ""
+    archived = store.children.add({"name": "Ravi", "grade": 3}, SCHOOL).id or ""
     make_sheet(store, archived, seed=3)
     store.children.archive(archived)
     assert [s.id for s in store.worksheets.recent(10)] == [second.id, first.id]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from curriculum.question import Question, Text
 from curriculum.syllabus import builtin_syllabus
+from tests import pdf_reading
 from worksheets.assembly import Recipient, SheetRequest, assemble
 from worksheets.render import fonts as fonts_module
 from worksheets.render.fonts import FontNotFound
@@ -67,20 +67,10 @@ def _render(tmp_path: Path, sheet, name: str = "sheet"):  # type: ignore[no-unty
 
 def _words(pdf: Path) -> list[tuple[float, float, float, float, float, float, str]]:
     """(page width, page height, xMin, yMin, xMax, yMax, word) for every word on every page."""
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    found, size = [], (0.0, 0.0)
-    for line in html.splitlines():
-        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
-        if page:
-            size = (float(page[1]), float(page[2]))
-        word = re.search(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line
-        )
-        if word:
-            found.append((*size, *(float(word[i]) for i in range(1, 5)), word[5]))
-    return found
+    return [
+        (w.page_width, w.page_height, w.x_min, w.y_min, w.x_max, w.y_max, w.text)
+        for w in pdf_reading.words(pdf)
+    ]
 
 
 def test_the_same_worksheet_renders_identically_twice(tmp_path: Path) -> None:
@@ -124,54 +114,44 @@ def test_no_text_outside_the_printable_margin(
 
 def test_every_page_turns_into_a_png(tmp_path: Path) -> None:
     out, _ = _render(tmp_path, _sheet(count=30))
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
-    pages = sorted(tmp_path.glob("page-*.png"))
-    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
-    assert len(pages) == int(re.search(r"Pages:\s+(\d+)", info)[1]) >= 2  # type: ignore[index]
+    pages = pdf_reading.page_images(out, dpi=40)
+    assert len(pages) == pdf_reading.page_count(out) >= 2
+    assert all(pdf_reading.dark_fraction(page) > 0.005 for page in pages)  # not blank
 
 
 def test_the_answer_key_matches_the_stored_answers(tmp_path: Path) -> None:
     sheet = _sheet()
     _, key = _render(tmp_path, sheet)
-    text = subprocess.run(
-        ["pdftotext", "-raw", str(key), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_reading.text(key)
     for number, stored in enumerate(sheet.questions, start=1):
         answer = Question.model_validate(stored).answer
         assert re.search(rf"(^|\n){number}\. {re.escape(answer)}\b", text), (number, answer)
 
 
 def test_a_devanagari_worksheet_renders_glyphs(tmp_path: Path) -> None:
-    out, _ = _render(tmp_path, _sheet("hi"))
-    fonts = subprocess.run(
-        ["pdffonts", str(out)], capture_output=True, text=True, check=True
-    ).stdout
-    assert "Devanagari" in fonts  # the Devanagari face is embedded
-    subprocess.run(
-        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "hi")],
-        check=True,
-    )
-    from PIL import Image
-
-    image = Image.open(next(tmp_path.glob("hi-*.png"))).convert("L")
-    histogram = image.histogram()
-    dark = sum(histogram[:128])
-    assert dark > 0.01 * image.width * image.height  # real glyphs, not an empty page
+    hindi, _ = _render(tmp_path, _sheet("hi"), "hindi")
+    english, _ = _render(tmp_path, _sheet("en"), "english")
+    # the shaped words read back as written (conjunct त्त, matras, danda)
+    assert "उत्तर खाली जगह में लिखो। हल दी गई जगह में करो।" in pdf_reading.text(hindi)
+    assert "NotoSansDevanagari-Regular" in pdf_reading.fonts(hindi)  # the Devanagari face
+    assert not any("Devanagari" in font for font in pdf_reading.fonts(english))
+    # The instruction line, drawn: Devanagari words hang from one headline each, which no
+    # Latin letter (nor an empty box for a missing glyph) draws.
+    dpi = 100
+    hindi_run = _longest_run_on_the_line_of(hindi, "उत्तर", dpi)
+    english_run = _longest_run_on_the_line_of(english, "Write", dpi)
+    assert hindi_run >= 3 * english_run, (hindi_run, english_run)
 
 
-def test_a_missing_devanagari_font_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_find = fonts_module._find
-    monkeypatch.setattr(
-        fonts_module,
-        "_find",
-        lambda families: None if "Lohit Devanagari" in families else real_find(families),
-    )
-    fonts_module.font_set.cache_clear()
-    try:
-        with pytest.raises(FontNotFound, match="install a Devanagari font"):
-            SheetLayout(Options(language="hi"), fonts_module.font_set())
-    finally:
-        fonts_module.font_set.cache_clear()
+def _longest_run_on_the_line_of(pdf: Path, first_word: str, dpi: float) -> int:
+    word = next(w for w in pdf_reading.words(pdf) if w.text == first_word)
+    line = (word.x_min, word.y_min, word.page_width - MARGIN, word.y_max)
+    return pdf_reading.longest_dark_run(pdf_reading.page_image(pdf, 0, dpi), line, dpi)
+
+
+def test_a_missing_font_file_gives_a_clear_message(tmp_path: Path) -> None:
+    with pytest.raises(FontNotFound, match="is missing or damaged; reinstall PracticeCraft"):
+        fonts_module.bundled_faces(tmp_path)  # a folder without the bundled fonts
 
 
 def test_long_names_and_long_questions_wrap(tmp_path: Path) -> None:
@@ -190,22 +170,15 @@ def test_long_names_and_long_questions_wrap(tmp_path: Path) -> None:
 def test_the_qr_code_reads_back_as_the_worksheet_code(tmp_path: Path) -> None:
     sheet = _sheet()
     out, _ = _render(tmp_path, sheet)
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "qr")],
-        check=True,
-    )
-    image = next(tmp_path.glob("qr-*.png"))
-    read = subprocess.run(
-        ["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True, check=False
-    )
-    assert read.stdout.strip() == f"PC:{sheet.code}"
+    image = pdf_reading.page_image(out, 0, dpi=150)
+    assert pdf_reading.read_qr_codes(image) == [f"PC:{sheet.code}"]
 
 
 def test_devanagari_names_in_the_header_use_the_devanagari_face() -> None:
     sheet = _sheet("hi", name="आशा वर्मा")
     view = sheet_view(sheet, "राजकीय प्राथमिक विद्यालय, जयपुर")
     layout = SheetLayout(Options(language="hi"), fonts_module.font_set())
-    deva = fonts_module.font_set().require_devanagari()
+    deva = fonts_module.font_set().devanagari
     pages = layout.worksheet(view) + layout.answer_key(view)
     header_fonts = {op.font for op in pages[0].ops[:8] if hasattr(op, "font")}
     assert deva.regular in header_fonts or deva.bold in header_fonts

@@ -9,8 +9,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from worksheets.render.fonts import font_set
+from worksheets.render.fonts import DEFAULT_FONTS, FontChoice, font_set
 from worksheets.render.layout import MARGIN, Measure
+from worksheets.render.painter import Painter
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,15 @@ class CertificateView:
     school_name: str = ""
 
 
-def render_certificate(view: CertificateView, path: Path) -> None:
+def render_certificate(
+    view: CertificateView, path: Path, fonts: FontChoice = DEFAULT_FONTS
+) -> None:
     """One landscape A4 page; long names and chapter titles shrink to fit, never overflow."""
     width, height = landscape(A4)
-    fonts, measure = font_set(), Measure()
+    chosen = font_set(fonts)
+    measure = Measure(chosen)
     canvas = Canvas(str(path), pagesize=(width, height), invariant=1)
+    painter = Painter(canvas, chosen)
     canvas.setTitle(f"Certificate {view.number}")
     canvas.setStrokeGray(0.35)
     canvas.setLineWidth(3)
@@ -47,24 +52,18 @@ def render_certificate(view: CertificateView, path: Path) -> None:
     usable = width - 2 * MARGIN - 40 * mm
     y = height - MARGIN - 30 * mm
     for text, size, bold in lines:
-        face = fonts.for_text(text)
-        font = face.bold if bold else face.regular
+        font = chosen.for_text(text).name(bold)
         while size > 9 and measure.width(text, font, size) > usable:
             size -= 1  # shrink a long name rather than run off the page
-        canvas.setFont(font, size)
-        canvas.drawCentredString(width / 2, y, face.prepare(text, size))
+        painter.text((width - measure.width(text, font, size)) / 2, y, text, font, size)
         y -= size * 1.9
-    canvas.setFont(fonts.latin.regular, 11)
     footer = (
         f"Date: {view.issued_on}     Certificate no. {view.number}     "
         f"Verification code: {view.verification_code}"
     )
-    canvas.drawCentredString(width / 2, MARGIN + 18 * mm, footer)
-    canvas.setFont(fonts.latin.regular, 9)
-    canvas.drawCentredString(
-        width / 2,
-        MARGIN + 12 * mm,
-        "Check this certificate with its verification code in PracticeCraft.",
-    )
+    check = "Check this certificate with its verification code in PracticeCraft."
+    for text, size, at in ((footer, 11, MARGIN + 18 * mm), (check, 9, MARGIN + 12 * mm)):
+        font = chosen.for_text(text).regular
+        painter.text((width - measure.width(text, font, size)) / 2, at, text, font, size)
     canvas.showPage()
     canvas.save()

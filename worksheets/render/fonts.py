@@ -1,127 +1,214 @@
-"""Finding and registering fonts: a Latin face with ₹ and maths signs, and a Devanagari face.
+"""The fonts PDFs are printed in, and which of them draws each character.
 
-No font files are shipped: they are found on the system (fontconfig on Linux, the Windows and
-macOS font folders) and registered with reportlab once per process. Devanagari text is shaped
-with HarfBuzz (reportlab[shaping]) before it is drawn, so conjuncts and matras come out right.
+By default PracticeCraft prints with the Noto fonts it ships in `resources/fonts/` (Noto Sans for
+Latin text, Noto Sans Devanagari for Hindi, Noto Sans Math and Noto Sans Symbols2 for the few
+signs those two lack), so a worksheet is the same PDF, byte for byte, on every computer. A
+device may choose its own installed fonts instead ("system"); whatever they lack is still
+printed with the bundled ones, so no character ever comes out as an empty box.
+
+Text is split into runs, each drawn in the first font of the chain that has its characters.
+Devanagari runs are shaped with HarfBuzz (reportlab[shaping]) so conjuncts and matras come out
+right; `worksheets.render.painter` draws the runs.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import Any, Literal, NamedTuple
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFError, TTFont, shapeStr
+
+from worksheets.render import system_fonts
+
+FontChoice = Literal["bundled", "system"]
+FONT_CHOICES: tuple[FontChoice, ...] = ("bundled", "system")
+DEFAULT_FONTS: FontChoice = "bundled"
+
+# name: (regular file, bold file or None when the family has only one weight)
+BUNDLED_FILES: dict[str, tuple[str, str | None]] = {
+    "Latin": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    "Deva": ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"),
+    "Math": ("NotoSansMath-Regular.ttf", None),
+    "Symbols": ("NotoSansSymbols2-Regular.ttf", None),
+}
 
 
 class FontNotFound(RuntimeError):
-    """No usable font for a script is installed; says what to install."""
+    """A font file PracticeCraft needs is missing or unreadable; says what to do."""
 
 
-LATIN_CANDIDATES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Nirmala UI")
-DEVANAGARI_CANDIDATES = ("Lohit Devanagari", "Noto Sans Devanagari", "Nirmala UI", "Mangal")
-_KNOWN_FILES = {
-    "win32": {
-        "Nirmala UI": ("C:/Windows/Fonts/Nirmala.ttf", "C:/Windows/Fonts/NirmalaB.ttf"),
-        "Mangal": ("C:/Windows/Fonts/mangal.ttf", "C:/Windows/Fonts/mangalb.ttf"),
-        "Arial": ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
-    },
-}
-HOW_TO_INSTALL = (
-    "install a Devanagari font: on Debian/Ubuntu `sudo apt install fonts-lohit-deva` "
-    "(or fonts-noto-core); Windows has Nirmala UI built in"
-)
+REINSTALL = "reinstall PracticeCraft to put its fonts back"
+CHOOSE_BUNDLED = 'choose "Bundled (recommended)" fonts in Settings, or repair that font'
 
 
 @dataclass(frozen=True)
 class Face:
-    """A registered font: regular and bold names for reportlab."""
+    """A registered typeface: reportlab's names for its regular and bold fonts."""
 
     regular: str
     bold: str
-    shaped: bool  # draw through HarfBuzz (needed for Devanagari)
+    shaped: bool  # drawn through HarfBuzz (needed for Devanagari)
+    chars: frozenset[int] = field(repr=False, compare=False)
+    file: Path = field(compare=False)
 
-    def prepare(self, text: str, size: float) -> str:
-        """Text ready for canvas.drawString: shaped if this face needs it."""
-        if self.shaped and text and not text.isascii():
-            return shapeStr(text, self.regular, size)  # type: ignore[no-any-return]
-        return text
+    def name(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
 
 
-@dataclass(frozen=True)
+class Run(NamedTuple):
+    """Part of a line drawn in one font."""
+
+    font: str
+    text: str
+    shaped: bool
+
+
 class FontSet:
-    latin: Face
-    devanagari: Face | None
+    """The faces for Latin and Devanagari text, and the chain that fills their gaps."""
+
+    def __init__(self, latin: Face, devanagari: Face, fallbacks: tuple[Face, ...] = ()) -> None:
+        self.latin, self.devanagari = latin, devanagari
+        self.chain = tuple(dict.fromkeys((latin, devanagari, *fallbacks)))
+        self._named = {f.name(bold): (f, bold) for f in self.chain for bold in (False, True)}
+        self._ascii = {face.regular for face in self.chain if all(c in face.chars for c in ASCII)}
 
     def for_text(self, text: str) -> Face:
-        if self.devanagari and any("\u0900" <= ch <= "\u097f" for ch in text):
-            return self.devanagari
-        return self.latin
+        """The face a line starts in: Devanagari if it has any, else Latin."""
+        return self.devanagari if any("\u0900" <= ch <= "\u097f" for ch in text) else self.latin
 
-    def require_devanagari(self) -> Face:
-        if self.devanagari is None:
-            raise FontNotFound(f"no Devanagari font was found for Hindi text; {HOW_TO_INSTALL}")
-        return self.devanagari
+    def runs(self, text: str, font: str) -> list[Run]:
+        """`text` split where the font drawing it has to change.
+
+        Each character is drawn in `font`'s own face if it has it, else in the first face of
+        the chain that does (a character no face has stays in `font`, as an empty box).
+        """
+        primary, bold = self._named[font]
+        if text.isascii() and primary.regular in self._ascii:
+            return [Run(font, text, False)]
+        runs: list[Run] = []
+        face, start = primary, 0
+        for index, char in enumerate(text):
+            wanted = self._face_for(ord(char), primary)
+            if wanted is not face:
+                if index > start:
+                    runs.append(Run(face.name(bold), text[start:index], face.shaped))
+                face, start = wanted, index
+        runs.append(Run(face.name(bold), text[start:], face.shaped))
+        return runs
+
+    def _face_for(self, code: int, primary: Face) -> Face:
+        if code in primary.chars:
+            return primary
+        return next((face for face in self.chain if code in face.chars), primary)
+
+    def width(self, text: str, font: str, size: float) -> float:
+        return sum(run_width(glyphs(run, size), run.font, size) for run in self.runs(text, font))
+
+
+ASCII = frozenset(range(0x20, 0x7F))
+
+
+@lru_cache(maxsize=8192)
+def glyphs(run: Run, size: float) -> str:
+    """What canvas.drawString is given for a run: shaped by HarfBuzz where its face needs it."""
+    if run.shaped and not run.text.isascii():
+        return shapeStr(run.text, run.font, size)  # type: ignore[no-any-return]
+    return run.text
+
+
+def run_width(text: str, font: str, size: float) -> float:
+    """Width in points; a shaped string is as wide as its glyphs' advances."""
+    if isinstance(text, ShapedStr):
+        advances: list[float] = [g.x_advance for g in text.__shapeData__]  # type: ignore[attr-defined]
+        return sum(advances) * size / 1000
+    return pdfmetrics.stringWidth(text, font, size)
 
 
 @cache
-def font_set() -> FontSet:
-    """The fonts found on this machine, registered with reportlab (once per process)."""
-    latin = _register("PC-Latin", _find(LATIN_CANDIDATES), shaped=False)
-    deva_files = _find(DEVANAGARI_CANDIDATES)
-    devanagari = _register("PC-Deva", deva_files, shaped=True) if deva_files else None
-    if latin is None:
-        latin = devanagari or Face("Helvetica", "Helvetica-Bold", shaped=False)
-    return FontSet(latin, devanagari)
+def font_set(choice: FontChoice = DEFAULT_FONTS) -> FontSet:
+    """The fonts for this choice, registered with reportlab (once per process)."""
+    bundled = bundled_faces(bundled_folder())
+    if choice == "bundled":
+        return FontSet(bundled["Latin"], bundled["Deva"], (bundled["Math"], bundled["Symbols"]))
+    installed = system_fonts.installed_files(system_fonts.font_folders())
+    latin = _system_face("System-Latin", system_fonts.LATIN_FAMILIES, installed)
+    deva = _system_face("System-Deva", system_fonts.DEVANAGARI_FAMILIES, installed, shaped=True)
+    return FontSet(latin or bundled["Latin"], deva or bundled["Deva"], tuple(bundled.values()))
 
 
-def _register(name: str, files: tuple[Path, Path] | None, shaped: bool) -> Face | None:
-    if files is None:
+def bundled_folder() -> Path:
+    return Path(str(resources.files("resources").joinpath("fonts")))
+
+
+def bundled_faces(folder: Path) -> dict[str, Face]:
+    """The fonts shipped with PracticeCraft, registered as PC-Latin, PC-Deva-Bold, ..."""
+    faces = {}
+    for name, (regular, bold) in BUNDLED_FILES.items():
+        bold_file = folder / bold if bold else None
+        faces[name] = register(f"PC-{name}", folder / regular, bold_file, name == "Deva", REINSTALL)
+    return faces
+
+
+def _system_face(
+    name: str,
+    families: tuple[system_fonts.Family, ...],
+    installed: dict[str, Path],
+    shaped: bool = False,
+) -> Face | None:
+    found = system_fonts.find_family(families, installed)
+    if found is None:
         return None
-    regular, bold = files
-    pdfmetrics.registerFont(TTFont(name, str(regular)))
-    pdfmetrics.registerFont(TTFont(f"{name}-Bold", str(bold)))
-    return Face(name, f"{name}-Bold", shaped)
-
-
-def _find(families: tuple[str, ...]) -> tuple[Path, Path] | None:
-    """Regular and bold files of the first family installed (bold falls back to regular)."""
-    for family in families:
-        found = _fontconfig(family) if shutil.which("fc-match") else _known(family)
-        if found:
-            return found
-    return None
-
-
-def _known(family: str) -> tuple[Path, Path] | None:
-    paths = _KNOWN_FILES.get(sys.platform, {}).get(family)
-    if not paths or not Path(paths[0]).exists():
-        return None
-    bold = Path(paths[1]) if Path(paths[1]).exists() else Path(paths[0])
-    return Path(paths[0]), bold
-
-
-def _fontconfig(family: str) -> tuple[Path, Path] | None:
-    regular = _match(family, "Regular")
-    if regular is None:
-        return None
-    return regular, _match(family, "Bold") or regular
-
-
-def _match(family: str, style: str) -> Path | None:
-    """The file fontconfig has for exactly this family (not a substitute), if it is a TTF."""
-    result = subprocess.run(
-        ["fc-match", "-f", "%{family}\t%{file}", f"{family}:style={style}"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=10,
+    _family, regular, bold = found
+    return register(
+        f"PC-{name}", regular, bold if bold != regular else None, shaped, CHOOSE_BUNDLED
     )
-    found_family, _, file = result.stdout.partition("\t")
-    if family.lower() not in found_family.lower() or not file.lower().endswith(".ttf"):
-        return None
-    return Path(file)
+
+
+def register(name: str, regular: Path, bold: Path | None, shaped: bool, remedy: str) -> Face:
+    """Register a regular (and bold) font file under `name` (and `name`-Bold).
+
+    Raises FontNotFound, ending in `remedy`, if a file cannot be read.
+    """
+    font = _load(name, regular, remedy)
+    chars = frozenset(font.face.charToGlyph)
+    fonts = [font] if bold is None else [font, _load(f"{name}-Bold", bold, remedy)]
+    for each in fonts:
+        if shaped:
+            code_every_glyph(each)
+        pdfmetrics.registerFont(each)
+    return Face(name, fonts[-1].fontName, shaped, chars, regular)
+
+
+def code_every_glyph(font: TTFont) -> None:
+    """Give each glyph no character maps to (conjuncts, half forms) a private-use code, in
+    glyph order.
+
+    A shaped string names glyphs by character code. reportlab would hand out private codes to
+    such glyphs in the order shaping first meets them in this process, so the same worksheet
+    would come out as different bytes after other Hindi text had been drawn. Fixed codes, taken
+    from the font file alone, make every rendering of a sheet the same.
+    """
+    face: Any = font.face  # reportlab's TTFontFace; its stubs omit these tables
+    code = 0xE000
+    for glyph in range(face.numGlyphs):
+        if glyph in face.glyphToChar:
+            continue
+        while code in face.charToGlyph:
+            code += 1
+        if code > 0xF8FF:  # the Private Use Area is full; reportlab numbers the rest itself
+            return
+        face.charToGlyph[code] = glyph
+        face.glyphToChar[glyph] = [code]
+        face.charWidths[code] = face._pdfScale(face.hmetrics[glyph][0])
+        code += 1
+
+
+def _load(name: str, path: Path, remedy: str) -> TTFont:
+    try:
+        return TTFont(name, str(path))
+    except TTFError as error:  # reportlab's word for a file it cannot open or read
+        raise FontNotFound(f"the font file {path} is missing or damaged; {remedy}") from error

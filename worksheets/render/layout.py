@@ -12,10 +12,10 @@ from typing import Literal
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from worksheets.render.fonts import Face, FontSet
+from worksheets.render.painter import Painter
 
 Paper = Literal["A4", "Letter"]
 PAPER_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
@@ -67,16 +67,21 @@ class Page:
 
 
 class Measure:
-    """Text widths, cached per font, size and word: the same words recur on every sheet."""
+    """Text widths, cached per font, size and word: the same words recur on every sheet.
 
-    def __init__(self) -> None:
+    A width is that of the text as drawn: each run in the font that has it, shaped where its
+    face is shaped.
+    """
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
         self._cache: dict[tuple[str, float, str], float] = {}
 
     def width(self, text: str, font: str, size: float) -> float:
         key = (font, size, text)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = stringWidth(text, font, size)
+            found = self._cache[key] = self.fonts.width(text, font, size)
         return found
 
     def wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
@@ -121,14 +126,12 @@ class Cursor:
 
 def draw(pages: list[Page], canvas: Canvas, fonts: FontSet) -> None:
     """Execute the operations, one canvas page per layout page."""
+    painter = Painter(canvas, fonts)
     for page in pages:
-        current: tuple[str, float] | None = None
+        painter.new_page()
         for op in page.ops:
             if isinstance(op, Text):
-                if current != (op.font, op.size):
-                    canvas.setFont(op.font, op.size)
-                    current = (op.font, op.size)
-                canvas.drawString(op.x, op.y, op.text)
+                painter.text(op.x, op.y, op.text, op.font, op.size)
             elif isinstance(op, Line):
                 canvas.setStrokeGray(op.grey)
                 canvas.setLineWidth(op.width)
@@ -171,4 +174,5 @@ def _draw_qr(canvas: Canvas, op: Qr) -> None:
 
 
 def face_text(face: Face, text: str, size: float, x: float, y: float, bold: bool = False) -> Text:
-    return Text(face.bold if bold else face.regular, size, x, y, face.prepare(text, size))
+    """Text starting in `face`; characters it lacks are drawn in the next font that has them."""
+    return Text(face.name(bold), size, x, y, text)

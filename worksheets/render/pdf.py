@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from worksheets.render.fonts import font_set
+from worksheets.render.fonts import DEFAULT_FONTS, FontChoice, FontSet, font_set
 from worksheets.render.layout import PAPER_SIZES, Page, draw
 from worksheets.render.sheet import Options, SheetLayout, SheetView
 
@@ -19,9 +19,11 @@ class Rendered:
     key_pages: int
 
 
-def layout_pages(views: Sequence[SheetView], options: Options) -> tuple[list[Page], list[Page]]:
+def layout_pages(
+    views: Sequence[SheetView], options: Options, fonts: FontChoice = DEFAULT_FONTS
+) -> tuple[list[Page], list[Page]]:
     """Sheets (each starting on a new page) and their answer keys, as drawing operations."""
-    layout = SheetLayout(options, font_set())
+    layout = SheetLayout(options, font_set(fonts))
     sheets = [page for view in views for page in layout.worksheet(view)]
     keys = [page for view in views for page in layout.answer_key(view)]
     return sheets, keys
@@ -33,23 +35,26 @@ def render_pdf(
     options: Options,
     key_path: Path | None = None,
     keys_at_end: bool = False,
+    fonts: FontChoice = DEFAULT_FONTS,
 ) -> Rendered:
     """Write the sheets to `path`; their keys to `key_path`, or after the sheets if asked.
 
-    Output is deterministic: the same views and options give byte-identical files.
+    Output is deterministic: the same views and options give byte-identical files — on any
+    computer with the bundled fonts (the default), only on this one with "system" fonts.
     """
-    sheets, keys = layout_pages(views, options)
+    sheets, keys = layout_pages(views, options, fonts)
     title = views[0].title if len(views) == 1 else f"Class set: {views[0].title}"
-    _write(path, sheets + (keys if keys_at_end else []), options, title)
+    chosen = font_set(fonts)
+    _write(path, sheets + (keys if keys_at_end else []), options, title, chosen)
     if key_path is not None:
-        _write(key_path, keys, options, f"Answer key: {title}")
+        _write(key_path, keys, options, f"Answer key: {title}", chosen)
     return Rendered(len(sheets), len(keys) if (key_path or keys_at_end) else 0)
 
 
-def _write(path: Path, pages: list[Page], options: Options, title: str) -> None:
+def _write(path: Path, pages: list[Page], options: Options, title: str, fonts: FontSet) -> None:
     canvas = Canvas(str(path), pagesize=PAPER_SIZES[options.paper], invariant=1)
     canvas.setTitle(title)
     canvas.setAuthor("PracticeCraft")
     canvas.setCreator("PracticeCraft")
-    draw(pages, canvas, font_set())
+    draw(pages, canvas, fonts)
     canvas.save()

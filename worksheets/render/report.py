@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from worksheets.render.fonts import font_set
+from worksheets.render.fonts import DEFAULT_FONTS, FontChoice, font_set
 from worksheets.render.layout import MARGIN, PAPER_SIZES
 from worksheets.render.report_parts import (
     BODY,
@@ -109,7 +109,9 @@ MONTH_TABLE = (
 LEVEL_BAR_WIDTH = 0.12  # of the table width
 
 
-def render_report(view: ReportView, path: Path, paper: str = "A4") -> None:
+def render_report(
+    view: ReportView, path: Path, paper: str = "A4", fonts: FontChoice = DEFAULT_FONTS
+) -> None:
     """Write the report to `path` as exactly one page of `paper` ("A4" or "Letter").
 
     Raises ValueError for an unknown paper size, ReportNotWritten if the file cannot be written.
@@ -121,7 +123,7 @@ def render_report(view: ReportView, path: Path, paper: str = "A4") -> None:
     canvas.setTitle(f"Progress report: {view.child_name}")
     canvas.setAuthor("PracticeCraft")
     canvas.setCreator("PracticeCraft")
-    _draw_page(Pen(canvas, font_set()), view, width, height)
+    _draw_page(Pen(canvas, font_set(fonts)), view, width, height)
     canvas.showPage()
     try:
         canvas.save()
@@ -145,7 +147,7 @@ def _draw_page(pen: Pen, view: ReportView, page_width: float, page_height: float
 
 def _header(pen: Pen, view: ReportView, left: float, width: float, top: float) -> float:
     right = left + width
-    y = top - 16
+    y = top - 20  # Noto Sans's ascent (1.07 em, room for accents) stays inside the margin
     pen.text(left, y, "Progress report", 18, bold=True)
     pen.text(right, y, f"Printed {view.printed_on}", 9, align="right", grey=0.3)
     pen.text(right, y - 11, "PracticeCraft", 8, align="right", grey=0.3)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Literal, NamedTuple
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from worksheets.render.fonts import FontSet
 from worksheets.render.layout import Measure
+from worksheets.render.painter import Painter
 
 Align = Literal["left", "right", "centre"]
 
@@ -39,7 +38,8 @@ class Pen:
     """Draws text in the right face (Latin or Devanagari), cut to a width so nothing runs off."""
 
     def __init__(self, canvas: Canvas, fonts: FontSet) -> None:
-        self.canvas, self.fonts, self.measure = canvas, fonts, Measure()
+        self.canvas, self.fonts, self.measure = canvas, fonts, Measure(fonts)
+        self.painter = Painter(canvas, fonts)
 
     def text(
         self,
@@ -54,22 +54,18 @@ class Pen:
         grey: float = 0.0,
     ) -> float:
         """Draw one line; returns the width it took."""
-        face = self.fonts.for_text(text)
-        font = face.bold if bold else face.regular
+        font = self.fonts.for_text(text).name(bold)
         if width is not None:
             text = self._fit(text, font, size, width)
-        if face.shaped and not text.isascii():
-            text = shapeStr(text, font, size)
-        self.canvas.setFont(font, size)
-        self.canvas.setFillGray(grey)
+        used = self.measure.width(text, font, size)
         if align == "right":
-            self.canvas.drawRightString(x, y, text)
+            x -= used
         elif align == "centre":
-            self.canvas.drawCentredString(x, y, text)
-        else:
-            self.canvas.drawString(x, y, text)
+            x -= used / 2
+        self.canvas.setFillGray(grey)
+        self.painter.text(x, y, text, font, size)
         self.canvas.setFillGray(0)
-        return stringWidth(text, font, size)  # of the shaped text, where it was shaped
+        return used
 
     def size_to_fit(self, text: str, size: float, width: float, floor: float = 9) -> float:
         """The largest size up to `size` at which bold `text` fits `width` (a long name shrinks)."""

@@ -82,11 +82,9 @@ class SheetLayout:
     def __init__(self, options: Options, fonts: FontSet, measure: Measure | None = None) -> None:
         self.o = options
         self.fonts = fonts
-        self.m = measure or Measure()
+        self.m = measure or Measure(fonts)
         self.width, self.height = PAPER_SIZES[options.paper]
         self.columns = 1 if options.large_print else max(1, min(3, options.columns))
-        if options.language != "en":
-            fonts.require_devanagari()
 
     # -- the worksheet -------------------------------------------------------------------------
 
@@ -298,7 +296,7 @@ class SheetLayout:
         if self.o.language in ("en", "both") or not hindi:
             yield self.fonts.latin, text.en
         if self.o.language in ("hi", "both") and hindi:
-            yield self.fonts.require_devanagari(), hindi
+            yield self.fonts.devanagari, hindi
 
 
 # face, text, size, bold, indent, and maybe a second text on the same line (face, text, indent)

@@ -366,6 +366,11 @@ $$;
 
 -- Anyone holding a printed certificate may check it: the child's name, the chapter and the
 -- date, and nothing else; an unknown, mistyped or withdrawn code finds nothing.
+-- (Guard added with 20261203000500, which changes the columns these functions return: a
+-- function's columns cannot change in place, so running this file again replaces them whole,
+-- and 20261203000500 then puts its own back.)
+DROP FUNCTION IF EXISTS public.verify_certificate(text);
+DROP FUNCTION IF EXISTS private.verify_certificate(text);
 CREATE OR REPLACE FUNCTION private.verify_certificate(p_code text)
 RETURNS TABLE (name text, chapter text, issued_on date)
 LANGUAGE sql STABLE SECURITY DEFINER

@@ -72,9 +72,9 @@ class Backoff:
     rng: random.Random = field(default_factory=random.Random)
 
     def next_delay(self) -> float:
-        delay = min(self.cap_s, self.base_s * 2**self.failures)
+        delay = min(self.cap_s, self.base_s * 2.0**self.failures)
         self.failures += 1
-        return delay * self.rng.uniform(0.5, 1.0)
+        return float(delay * self.rng.uniform(0.5, 1.0))
 
     def reset(self) -> None:
         self.failures = 0

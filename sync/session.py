@@ -36,6 +36,7 @@ from sync.tokens import TokenStore
 log = logging.getLogger("practicecraft.sync")
 
 REFRESH_MARGIN_S = 60  # refresh a token this close to its expiry before using it
+RETRY_WAITS_S = (0.5, 2.0)  # a failed refresh is tried again well within GoTrue's 10 s
 
 
 def auth_client(connection: Connection, http: httpx.Client) -> Client:
@@ -111,9 +112,7 @@ class AuthSession:
         if not token:
             raise NotSignedIn("sign in again to sync (this device does not remember the session)")
         try:
-            answer = self.client.auth.refresh_session(token)
-        except AuthRetryableError as error:
-            raise Offline(f"could not reach the sign-in server ({error})") from error
+            answer = self._exchange(token)
         except AuthApiError as error:
             raise self._refused(error) from error
         except AuthError as error:
@@ -121,8 +120,21 @@ class AuthSession:
         if answer.session is None:
             raise ProtocolError("the sign-in server sent no session")
         self._refreshes += 1
-        self._take(answer.session)
-        return answer.session.access_token
+        session: Session = answer.session
+        self._take(session)
+        return session.access_token
+
+    def _exchange(self, token: str) -> Any:
+        """Refresh, retrying a network failure at once: if the server rotated the token and
+        the answer was lost, only a retry within its reuse interval (10 s) keeps the session."""
+        for wait in (*RETRY_WAITS_S, None):
+            try:
+                return self.client.auth.refresh_session(token)
+            except AuthRetryableError as error:
+                if wait is None:
+                    raise Offline(f"could not reach the sign-in server ({error})") from error
+                time.sleep(wait)
+        raise AssertionError("unreachable")
 
     def _refused(self, error: AuthApiError) -> Exception:
         if error.status >= 500 or error.status in (0, 408, 429):

@@ -4,12 +4,15 @@ Email and password only, and every sign-up is confirmed at once (`mailer_autocon
 writes the `auth` schema through its own connections as `supabase_auth_admin`, never as a
 superuser, as GoTrue does on Supabase.
 
-Refresh tokens are single-use with no reuse interval: exchanging one revokes it, and
-presenting a revoked one again fails with `refresh_token_already_used` and revokes every token
-of its session (GoTrue's reuse detection), so a stolen token that raced its owner ends the
-session for both. Real GoTrue is more lenient (a token's direct parent gets the active token
-back, and any token within `refresh_token_reuse_interval`, 10 s by default); code that works
-here therefore works there. Logout deletes sessions, and their refresh tokens with them.
+Refresh tokens are single-use: exchanging one revokes it, and presenting a revoked one again
+fails with `refresh_token_already_used` and revokes every token of its session (GoTrue's reuse
+detection), so a stolen token that raced its owner ends the session for both. By default there
+is no reuse interval, stricter than GoTrue. With `refresh_reuse_interval` set (GoTrue's
+`refresh_token_reuse_interval`, 10 s on Supabase), a token revoked less than that long ago is
+answered with the session's active token rotated once more, as GoTrue lets a client whose
+refresh answer was lost try again. (GoTrue hands back the active token itself; the devstack
+keeps only digests, so it rotates it instead.) Logout deletes sessions, and their refresh
+tokens with them.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ class AuthSettings:
     jwt_secret: str
     issuer: str  # "<public url>/auth/v1", the `iss` of every access token
     access_token_lifetime: int = 3600
+    refresh_reuse_interval: float = 0.0  # seconds a revoked token may still be exchanged
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -330,13 +334,19 @@ class AuthService:
         digest = keys.refresh_token_digest(token)
         with self._connect() as conn, conn.transaction():
             found = conn.execute(
-                "SELECT t.id, t.revoked, t.session_id, t.user_id FROM auth.refresh_tokens AS t "
+                "SELECT t.id, t.revoked, t.session_id, t.user_id, "
+                "extract(epoch FROM now() - t.updated_at) AS revoked_for "
+                "FROM auth.refresh_tokens AS t "
                 "JOIN auth.sessions AS s ON s.id = t.session_id "
                 "WHERE t.token = %s FOR UPDATE OF t, s",
                 (digest,),
             ).fetchone()
             if found is not None and not found["revoked"]:
                 return self._rotate(conn, found, digest)
+            if found is not None and found["revoked_for"] <= self._settings.refresh_reuse_interval:
+                active = self._active_token(conn, found["session_id"])
+                if active is not None:
+                    return self._rotate(conn, active, active["token"])
             if found is not None:  # reuse: revoke the family, then answer (after commit)
                 conn.execute(
                     "UPDATE auth.refresh_tokens SET revoked = true, updated_at = now() "
@@ -348,6 +358,16 @@ class AuthService:
                 400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found"
             )
         raise AuthError(400, "refresh_token_already_used", "Invalid Refresh Token: Already Used")
+
+    @staticmethod
+    def _active_token(conn: Connection, session_id: Any) -> dict[str, Any] | None:
+        """The session's token not yet revoked (the one a lost refresh answer carried)."""
+        row: dict[str, Any] | None = conn.execute(
+            "SELECT id, token, session_id, user_id FROM auth.refresh_tokens "
+            "WHERE session_id = %s AND NOT revoked ORDER BY id DESC LIMIT 1 FOR UPDATE",
+            (session_id,),
+        ).fetchone()
+        return row
 
     def _rotate(self, conn: Connection, token: dict[str, Any], digest: str) -> dict[str, Any]:
         user = conn.execute(

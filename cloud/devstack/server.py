@@ -149,11 +149,14 @@ def create_app(
     public_url: str,
     access_token_lifetime: int = 3600,
     pool_size: int = 8,
+    refresh_reuse_interval: float = 0.0,
 ) -> Starlette:
     """The devstack app: auth writes as `supabase_auth_admin`, RPCs as `authenticator`."""
     auth_pool = ConnectionPool(_named(database.dsn(user=AUTH_ROLE), "auth"), pool_size)
     api_pool = ConnectionPool(_named(database.dsn(user=API_ROLE), "rest"), pool_size)
-    settings = AuthSettings(jwt_secret, f"{public_url}/auth/v1", access_token_lifetime)
+    settings = AuthSettings(
+        jwt_secret, f"{public_url}/auth/v1", access_token_lifetime, refresh_reuse_interval
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -205,6 +208,7 @@ class DevCloud:
         jwt_secret: str | None = None,
         port: int = 0,
         access_token_lifetime: int = 3600,
+        refresh_reuse_interval: float = 0.0,
     ) -> None:
         self.jwt_secret = jwt_secret or keys.new_jwt_secret()
         self.anon_key = keys.anon_key(self.jwt_secret)
@@ -212,6 +216,7 @@ class DevCloud:
         self._database = database
         self._port = port
         self._lifetime = access_token_lifetime
+        self._reuse_interval = refresh_reuse_interval
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self.url = ""
@@ -219,7 +224,13 @@ class DevCloud:
     def start(self, timeout: float = 15.0) -> DevCloud:
         listener = listening_socket(self._port)
         self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-        app = create_app(self._database, self.jwt_secret, self.url, self._lifetime)
+        app = create_app(
+            self._database,
+            self.jwt_secret,
+            self.url,
+            self._lifetime,
+            refresh_reuse_interval=self._reuse_interval,
+        )
         config = uvicorn.Config(
             app, log_level="warning", access_log=False, timeout_graceful_shutdown=5
         )

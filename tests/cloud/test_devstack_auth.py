@@ -232,6 +232,28 @@ def test_reusing_a_refresh_token_revokes_every_token_of_its_session(
     assert revoked == {"all_revoked": True, "n": 2}
 
 
+def test_with_a_reuse_interval_a_lost_refresh_answer_can_be_asked_again(
+    postgres: LocalPostgres,
+) -> None:
+    """As GoTrue's refresh_token_reuse_interval: a client whose answer was lost tries again."""
+    with (
+        DevCloud(postgres, refresh_reuse_interval=1.0) as lenient,
+        accounts_on(Target(lenient.url, lenient.anon_key, lenient.service_key)) as made,
+    ):
+        first = made.signed_in(made.create()).auth.get_session()
+        assert first is not None
+        url = f"{lenient.url}/auth/v1/token?grant_type=refresh_token"
+        headers = {"apikey": lenient.anon_key}
+        lost = httpx.post(url, json={"refresh_token": first.refresh_token}, headers=headers)
+        again = httpx.post(url, json={"refresh_token": first.refresh_token}, headers=headers)
+        assert (lost.status_code, again.status_code) == (200, 200)
+        newest = again.json()["refresh_token"]
+        assert httpx.post(url, json={"refresh_token": newest}, headers=headers).is_success
+        time.sleep(1.2)
+        late = httpx.post(url, json={"refresh_token": first.refresh_token}, headers=headers)
+        assert late.json()["error_code"] == "refresh_token_already_used"
+
+
 def test_two_refreshes_racing_with_one_token_give_one_session(
     cloud: DevCloud, accounts: Accounts
 ) -> None:

@@ -27,7 +27,9 @@ def sync_postgres() -> Iterator[LocalPostgres]:
 
 @pytest.fixture(scope="session")
 def devcloud(sync_postgres: LocalPostgres) -> Iterator[DevCloud]:
-    cloud = DevCloud(sync_postgres).start()
+    # Supabase lets a refresh token be exchanged again for 10 s (a client whose answer was
+    # lost retries); the devstack does the same here, as production will.
+    cloud = DevCloud(sync_postgres, refresh_reuse_interval=10.0).start()
     try:
         yield cloud
     finally:

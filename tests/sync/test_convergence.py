@@ -22,7 +22,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
@@ -124,11 +124,18 @@ class Convergence(RuleBasedStateMachine):
         questions = generate(SKILL, 3, pick)
         sheet = device.db.worksheets.add(
             Worksheet(
-                child_id=child, code=f"C-{uuid.uuid4().hex[:8].upper()}", title="Adding",
-                subject="maths", grade=3, mode="chosen", seed=pick, generator_version="test",
+                child_id=child,
+                code=f"C-{uuid.uuid4().hex[:8].upper()}",
+                title="Adding",
+                subject="maths",
+                grade=3,
+                mode="chosen",
+                seed=pick,
+                generator_version="test",
                 questions=[q.model_dump(mode="json") for q in questions],
-                settings={"skills": {SKILL: 3}}, verification_hash=worksheet_hash(questions),
-            )  # fmt: skip
+                settings={"skills": {SKILL: 3}},
+                verification_hash=worksheet_hash(questions),
+            )
         )
         answers = [q.answer if i < right else "0" for i, q in enumerate(questions)]
         graded = grade([Question.model_validate(q) for q in sheet.questions], answers)
@@ -153,8 +160,9 @@ class Convergence(RuleBasedStateMachine):
             device.transport.inject(*([Fault.NONE] * clean), fault)
         try:
             device.sync()
-        except SyncError:
-            pass  # expected with a fault or a wrong clock; nothing may be lost by it
+        except SyncError as error:  # expected with a fault or a wrong clock; nothing is lost
+            note(f"device {n}: sync failed: {type(error).__name__}: {error}")
+        note(f"device {n}: faults met: {device.transport.log[-3:]}")
         device.transport.pending.clear()
 
     @rule(n=st.integers(0, 2))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import sqlite3
 import signal
+import sqlite3
 import subprocess
 import sys
 import time

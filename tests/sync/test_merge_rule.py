@@ -73,7 +73,9 @@ class Server:
         return dict(found["r"])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     others=st.lists(edit, max_size=4),
     ours=st.lists(edit, min_size=1, max_size=4),
@@ -106,7 +108,9 @@ def test_the_device_merges_as_the_server_will(
             if op == "delete":
                 local["deleted_at"] = "2026-02-01T00:00:00.000Z"
                 queued.append(Queued(hlc, "delete", None))
-                ours_pushed.append(mutation("delete", row_id, hlc, {"deleted_at": local["deleted_at"]}))
+                ours_pushed.append(
+                    mutation("delete", row_id, hlc, {"deleted_at": local["deleted_at"]})
+                )
             else:
                 local.update(values(f))
                 queued.append(Queued(hlc, "update", frozenset(f)))

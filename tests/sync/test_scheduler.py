@@ -148,9 +148,7 @@ def test_an_update_or_an_ended_session_stops_automatic_syncs_until_asked(
     wait_for(lambda: len(recorder.runs) == 3)
 
 
-def test_a_full_resync_asked_for_is_passed_on(
-    scheduler: SyncScheduler, recorder: Recorder
-) -> None:
+def test_a_full_resync_asked_for_is_passed_on(scheduler: SyncScheduler, recorder: Recorder) -> None:
     wait_for(lambda: len(recorder.runs) == 1)
     scheduler.sync_now(full=True)
     wait_for(lambda: len(recorder.runs) == 2)

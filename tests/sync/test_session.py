@@ -14,6 +14,7 @@ from sync.errors import NotSignedIn, Offline, SignedOut
 from sync.session import AuthSession
 from sync.tokens import FileTokenStore, MemoryTokenStore, token_store
 from tests.sync.devices import PASSWORD, Device
+from tests.sync.faults import Fault
 
 MakeDevice = Callable[..., Device]
 
@@ -59,7 +60,9 @@ def test_two_threads_needing_a_token_share_one_refresh(make_device: MakeDevice, 
     laptop.sync()  # the refresh token was used once only: the session still works
 
 
-def test_a_401_renews_once_even_when_two_callers_see_it(make_device: MakeDevice, email: str) -> None:
+def test_a_401_renews_once_even_when_two_callers_see_it(
+    make_device: MakeDevice, email: str
+) -> None:
     laptop = make_device()
     laptop.sign_in(email, new=True)
     session = session_of(laptop)
@@ -128,3 +131,15 @@ def test_the_file_store_is_private_to_the_user(make_device: MakeDevice, email: s
     path = FileTokenStore(laptop.data_dir).path
     assert path.stat().st_mode & 0o777 == 0o600
     assert path.read_text().strip() and PASSWORD not in path.read_text()
+
+
+def test_a_lost_refresh_answer_is_asked_again_and_the_session_survives(
+    make_device: MakeDevice, email: str
+) -> None:
+    laptop = make_device()
+    laptop.sign_in(email, new=True)
+    laptop.restart()
+    laptop.transport.inject(Fault.DROP_RESPONSE)  # the refresh: the server rotated, we lost it
+    laptop.add_child("Asha")
+    assert laptop.sync().pushed.applied == 2
+    assert session_of(laptop).refreshes == 1

@@ -19,14 +19,23 @@ def graded_sheet(store: Store, child_id: str, seed: int = 1, right: int = 6) -> 
     questions = generate(SKILL, 6, seed)
     sheet = store.worksheets.add(
         Worksheet(
-            child_id=child_id, code=f"T-{seed:04d}", title="Adding", subject="maths", grade=3,
-            mode="chosen", seed=seed, generator_version="test",
+            child_id=child_id,
+            code=f"T-{seed:04d}",
+            title="Adding",
+            subject="maths",
+            grade=3,
+            mode="chosen",
+            seed=seed,
+            generator_version="test",
             questions=[q.model_dump(mode="json") for q in questions],
-            settings={"skills": {SKILL: 6}}, verification_hash=worksheet_hash(questions),
-        )  # fmt: skip
+            settings={"skills": {SKILL: 6}},
+            verification_hash=worksheet_hash(questions),
+        )
     )
     answers = [q.answer if i < right else "999999" for i, q in enumerate(questions)]
-    store.progress.grade(sheet, child_id, grade([Question.model_validate(q) for q in sheet.questions], answers))
+    store.progress.grade(
+        sheet, child_id, grade([Question.model_validate(q) for q in sheet.questions], answers)
+    )
     return sheet
 
 

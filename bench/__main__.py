@@ -14,6 +14,7 @@ BENCHMARKS = {
     "render": "bench.render",
     "startup": "bench.startup",
     "storage": "bench.storage",
+    "sync": "bench.sync",
 }
 
 

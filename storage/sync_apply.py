@@ -46,23 +46,27 @@ def cursor(store: Store) -> str:
 
 def apply_page(store: Store, changes: Sequence[dict[str, Any]], next_cursor: str) -> AppliedPage:
     """Store one page of pulled changes and its cursor, all or nothing."""
-    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for change in changes:
-        by_table[str(change["table"])].append(change["row"])
     page = AppliedPage(rows=len(changes))
-    seen = store.state(FULL_RESYNC_KEY) is not None
     with store.write():
-        for name, rows in by_table.items():
-            _apply_table(store, name, rows, page)
-            if seen and name in SYNCED_TABLES:
-                store.conn.executemany(
-                    "INSERT OR IGNORE INTO sync_seen (table_name, row_id) VALUES (?, ?)",
-                    [(name, row["id"]) for row in rows],
-                )
-        _observe(store, changes)
+        _apply_changes(store, changes, page)
         store.set_state(CURSOR_KEY, next_cursor)
         _remember_children(store, page.children)
     return page
+
+
+def _apply_changes(store: Store, changes: Sequence[dict[str, Any]], page: AppliedPage) -> None:
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for change in changes:
+        by_table[str(change["table"])].append(change["row"])
+    seen = store.state(FULL_RESYNC_KEY) is not None
+    for name, rows in by_table.items():
+        _apply_table(store, name, rows, page)
+        if seen and name in SYNCED_TABLES:
+            store.conn.executemany(
+                "INSERT OR IGNORE INTO sync_seen (table_name, row_id) VALUES (?, ?)",
+                [(name, row["id"]) for row in rows],
+            )
+    _observe(store, changes)
 
 
 def finish_pull(store: Store) -> set[str]:
@@ -112,6 +116,10 @@ def _merged(
 def _queued(store: Store, table: str, ids: Sequence[str]) -> dict[str, list[Queued]]:
     """The outbox mutations waiting for each of `ids`, oldest first."""
     found: dict[str, list[Queued]] = defaultdict(list)
+    if not store.conn.execute(
+        "SELECT 1 FROM outbox WHERE table_name = ? LIMIT 1", (table,)
+    ).fetchone():
+        return found  # the usual case on a pull: nothing of this table waits to be sent
     for chunk in _chunks(ids, 500):
         marks = ", ".join("?" * len(chunk))
         for row_id, hlc, op, fields in store.conn.execute(

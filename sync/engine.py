@@ -13,11 +13,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storage.sync_outbox import PushOutcome
-from sync.api import CloudApi
+from sync.api import CloudApi, PullPage
 from sync.errors import ClockWrong, Interrupted, SyncError
 
 if TYPE_CHECKING:
@@ -140,26 +141,31 @@ class SyncEngine:
         return outcome
 
     def _pull(self, report: SyncReport, tell: ProgressCallback, stop: Callable[[], bool]) -> None:
+        """Pages in order; the next page is fetched while this one is written, so the server's
+        time and the device's overlap (each page still commits with its own cursor)."""
         cursor = self.db(lambda store: store.sync.cursor())
         total = self._expected_rows() if not cursor else 0
-        more = True
-        while more:
-            _stop_if(stop)
-            tell("Receiving changes", report.pulled, total)
-            cursor, more = self._pull_page(cursor, report)
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-fetch") as fetcher:
+            coming = fetcher.submit(self.api.pull, cursor, self.pull_page)
+            while True:
+                _stop_if(stop)
+                tell("Receiving changes", report.pulled, total)
+                page = coming.result()
+                if page.has_more:
+                    coming = fetcher.submit(self.api.pull, page.cursor, self.pull_page)
+                self._apply(page, report)
+                if not page.has_more:
+                    break
         tell("Updating progress", report.pulled, total)
         report.children |= self.db(lambda store: store.sync.finish_pull())
 
-    def _pull_page(self, cursor: str, report: SyncReport) -> tuple[str, bool]:
-        """Fetch and apply the page after `cursor`; returns the next cursor and if more wait."""
-        page = self.api.pull(cursor, self.pull_page)
+    def _apply(self, page: PullPage, report: SyncReport) -> None:
         applied = self.db(lambda store: store.sync.apply_page(page.changes, page.cursor))
         report.pulled += applied.rows
         report.pages += 1
         report.tables |= applied.tables
         if applied.skipped:
             log.warning("pulled rows of tables this version does not know: %s", applied.skipped)
-        return page.cursor, page.has_more
 
     def _expected_rows(self) -> int:
         """For the progress bar of a first pull: how many rows the server holds for us."""

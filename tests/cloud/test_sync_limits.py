@@ -194,12 +194,30 @@ def page_bytes(db: Conn) -> Iterator[int]:
         db.execute("UPDATE private.limits SET value = %s WHERE name = 'page_bytes'", (before,))
 
 
+def served_size(db: Conn, table: str, row_id: str) -> int:
+    """A row's size as sync_pull measures it: its JSON as the pull prints it."""
+    columns = [
+        r["column_name"]
+        for r in db.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND table_name = %s AND column_name NOT IN ('change_xid', 'change_seq') "
+            "ORDER BY ordinal_position",
+            (table,),
+        )
+    ]
+    listed = ", ".join(f"x.{name}" for name in columns)
+    row = db.execute(
+        f"SELECT octet_length((SELECT row_to_json(r) FROM (SELECT {listed}) AS r)::text) AS n "
+        f"FROM public.{table} AS x WHERE x.id = %s",
+        (row_id,),
+    ).fetchone()
+    assert row is not None
+    return int(row["n"])
+
+
 def row_sizes(db: Conn, user: str) -> list[int]:
     """The size of each row a first pull serves, in order, as sync_pull measures it."""
-    return [
-        size(db, change["row"])
-        for change in pull_all(db, user)[0]  # Python's JSON keeps the keys; PostgreSQL sorts them
-    ]
+    return [served_size(db, c["table"], c["row"]["id"]) for c in pull_all(db, user)[0]]
 
 
 def test_a_page_holds_rows_up_to_its_byte_limit_and_not_one_byte_more(

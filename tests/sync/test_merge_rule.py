@@ -61,9 +61,8 @@ class Server:
         self.conn, self.user = conn, user
 
     def push(self, mutations: list[dict[str, Any]]) -> None:
-        self.conn.execute(
-            "SELECT public.sync_push('device', 1, %s::jsonb)", (json.dumps(mutations),)
-        )
+        body = {"p_device_id": "device", "p_schema_version": 1, "p_mutations": mutations}
+        self.conn.execute("SELECT public.sync_push(%s::json)", (json.dumps(body),))
 
     def row(self, row_id: str) -> dict[str, Any]:
         found = self.conn.execute(

@@ -84,7 +84,8 @@ def read_only_data() -> Iterator[Path]:
 def _fill(data_dir: Path, top: Path) -> None:
     roster = top / "roster.csv"
     roster.write_text("name,grade\nAsha Verma,3\n", encoding="utf-8")
-    assert _ok(data_dir, "--create", "child", "import", str(roster), "--class", "3A")
+    school_basis = ("--school-basis", "R. Sharma, Principal", "--yes")  # a roster needs its basis
+    assert _ok(data_dir, "--create", "child", "import", str(roster), "--class", "3A", *school_basis)
     made = _ok(data_dir, "worksheet", "create", "--class", "3A", "--subject", "maths",
                "--chapters", "12", "--count", "5", "--out", str(top / "set.pdf"))  # fmt: skip
     (top / "sheet-id").write_text(made.strip())

@@ -122,7 +122,8 @@ def test_a_command_is_refused_while_the_window_is_open(
     assert window is not None
     done = subprocess.run(
         [sys.executable, "-m", "practicecraft", "--data-dir", str(data_dir),
-         "child", "add", "--name", "Ravi", "--grade", "3"],
+         "child", "add", "--name", "Ravi", "--grade", "3",
+         "--guardian", "Sunita Verma", "--relation", "Mother", "--yes"],
         capture_output=True, text=True, check=False, timeout=60,
     )  # fmt: skip
     assert done.returncode == 1 and "Traceback" not in done.stderr

@@ -166,6 +166,26 @@ def test_reading_works_while_another_process_writes(cli: Run, data_dir: Path) ->
         assert cli("db", "check")[0] == 0
 
 
+def test_bank_list_works_while_the_window_has_the_folder(
+    cli: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    bank = tmp_path / "trees.jsonl"
+    rows = [
+        {"id": f"t{i}", "skill": "custom.c3.trees", "type": "true_false", "prompt": f"Tree {i}?"}
+        | {"answer": "True", "chapter": "Trees of Pune", "skill_title": "Our trees"}
+        for i in range(6)
+    ]
+    bank.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert cli("--create", "bank", "import", str(bank))[0] == 0
+    window = FolderLock.acquire(data_dir, Holder.WINDOW)
+    try:
+        code, out, err = cli("bank", "list", "--json")
+    finally:
+        window.release()
+    assert code == 0, err
+    assert [s["tag"] for s in json.loads(out)["skills"]] == ["custom.c3.trees"]
+
+
 def test_two_imports_of_one_roster_at_once_add_each_child_once(
     data_dir: Path, tmp_path: Path
 ) -> None:

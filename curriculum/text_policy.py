@@ -26,8 +26,10 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, ValidationInfo
 
+# A raw string: `re` reads the escapes, so the pattern's source holds no lone surrogate (a
+# code point that is not a character, cannot be encoded, and no font can draw).
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 _NAMES = {
     0x00: "a NUL character",

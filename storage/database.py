@@ -207,8 +207,11 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute(f"ROLLBACK TO {name}")
-            self.conn.execute(f"RELEASE {name}")
+            # SQLite may already have rolled the whole transaction back (a full disk does);
+            # then there is no savepoint left, and the outer write reports the real error.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
             raise
         else:
             self.conn.execute(f"RELEASE {name}")

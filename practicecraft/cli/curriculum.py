@@ -168,7 +168,7 @@ def import_bank(app: App, file: Path) -> None:
 @pass_app
 def list_bank(app: App, as_json: bool) -> None:
     """Your own skills and questions, and any that cannot be used."""
-    content = app.store.custom_content
+    content = app.reader.custom_content
     per_skill = Counter(item.skill for item in content.items())
     skills = [
         {

@@ -18,6 +18,7 @@ from desktop.window import MainWindow
 from storage.database import Store
 from storage.folder_lock import FolderLock, Holder
 from storage.paths import local_database_path
+from tests.conftest import SCHOOL
 from tests.desktop.conftest import wait_idle
 
 IN_2062_MS = 2_910_000_000_000
@@ -57,7 +58,7 @@ def _lost_beside_a_backup(data_dir: Path) -> Path:
     database = local_database_path(data_dir)
     with Store.open(database) as store:
         store.profiles.save({"role": "parent", "active_role": "parent", "display_name": "Rao"})
-        store.children.add({"name": "Asha", "grade": 3})
+        store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         backup = store.backup()
     database.write_bytes(b"")
     return backup
@@ -121,7 +122,8 @@ def test_a_command_is_refused_while_the_window_is_open(
     assert window is not None
     done = subprocess.run(
         [sys.executable, "-m", "practicecraft", "--data-dir", str(data_dir),
-         "child", "add", "--name", "Ravi", "--grade", "3"],
+         "child", "add", "--name", "Ravi", "--grade", "3",
+         "--guardian", "Sunita Verma", "--relation", "Mother", "--yes"],
         capture_output=True, text=True, check=False, timeout=60,
     )  # fmt: skip
     assert done.returncode == 1 and "Traceback" not in done.stderr
@@ -155,9 +157,15 @@ def test_restoring_in_the_window_keeps_every_row_it_replaces(
     window = _open(qtbot, data_dir, opened)
     assert window is not None
     run = window.ctx.worker.submit
-    run(lambda store, _p: store.children.add({"name": "Asha", "grade": 3}), lambda r, e: None)
+    run(
+        lambda store, _p: store.children.add({"name": "Asha", "grade": 3}, SCHOOL),
+        lambda r, e: None,
+    )
     run(lambda store, _p: store.backup(), lambda r, e: None)
-    run(lambda store, _p: store.children.add({"name": "Diya", "grade": 3}), lambda r, e: None)
+    run(
+        lambda store, _p: store.children.add({"name": "Diya", "grade": 3}, SCHOOL),
+        lambda r, e: None,
+    )
     wait_idle(qtbot, window.ctx)
     settings = window.show_page(SettingsPage)
     assert isinstance(settings, SettingsPage)

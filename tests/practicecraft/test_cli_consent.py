@@ -36,7 +36,9 @@ def run(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     def invoke(*args: str, answer: str = "") -> Result:
         monkeypatch.setattr("sys.stdin", io.StringIO(answer))
         with pytest.raises(SystemExit) as exited:
-            main(["--data-dir", str(data_dir), *args])
+            # The first command starts the data folder, as `--create` (or the window) does.
+            create = [] if data_dir.exists() else ["--create"]
+            main(["--data-dir", str(data_dir), *create, *args])
         captured = capsys.readouterr()
         return int(exited.value.code or 0), captured.out, captured.err
 

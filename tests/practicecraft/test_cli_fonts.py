@@ -22,7 +22,12 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-
         captured = capsys.readouterr()
         return int(exited.value.code or 0), captured.out, captured.err
 
-    invoke("child", "add", "--name", "आशा वर्मा", "--grade", "3")
+    # The first command starts the data folder; the child is kept with a guardian's consent.
+    consent = ("--guardian", "Sunita Verma", "--relation", "Mother", "--yes")
+    code, _, err = invoke(
+        "--create", "child", "add", "--name", "आशा वर्मा", "--grade", "3", *consent
+    )
+    assert code == 0, err
     return invoke
 
 

@@ -27,7 +27,9 @@ def data_dir(tmp_path: Path) -> Path:
 def run(data_dir: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     def invoke(*args: str) -> Result:
         with pytest.raises(SystemExit) as exited:
-            main(["--data-dir", str(data_dir), *args])
+            # The first command starts the data folder, as `--create` (or the window) does.
+            create = [] if data_dir.exists() else ["--create"]
+            main(["--data-dir", str(data_dir), *create, *args])
         captured = capsys.readouterr()
         return int(exited.value.code or 0), captured.out, captured.err
 

@@ -24,6 +24,8 @@ from practicecraft.cli import main
 from storage.paths import local_database_path
 
 Result = tuple[int, str, str]
+# A change that would be kept anywhere else: the child comes with a guardian's consent.
+GUARDIAN = ("--guardian", "Sunita Verma", "--relation", "Mother", "--yes")
 
 
 def _as_reader(args: list[str]) -> Result:
@@ -84,7 +86,8 @@ def read_only_data() -> Iterator[Path]:
 def _fill(data_dir: Path, top: Path) -> None:
     roster = top / "roster.csv"
     roster.write_text("name,grade\nAsha Verma,3\n", encoding="utf-8")
-    assert _ok(data_dir, "--create", "child", "import", str(roster), "--class", "3A")
+    school_basis = ("--school-basis", "R. Sharma, Principal", "--yes")  # a roster needs its basis
+    assert _ok(data_dir, "--create", "child", "import", str(roster), "--class", "3A", *school_basis)
     made = _ok(data_dir, "worksheet", "create", "--class", "3A", "--subject", "maths",
                "--chapters", "12", "--count", "5", "--out", str(top / "set.pdf"))  # fmt: skip
     (top / "sheet-id").write_text(made.strip())
@@ -147,8 +150,9 @@ def test_a_backup_elsewhere_works_from_a_read_only_folder(read_only_data: Path) 
 
 def test_a_change_in_a_read_only_folder_says_read_only_not_damaged(read_only_data: Path) -> None:
     code, _, err = _as_reader(
-        ["--data-dir", str(read_only_data), "child", "add", "--name", "Ravi", "--grade", "3"]
-    )
+        ["--data-dir", str(read_only_data), "child", "add", "--name", "Ravi", "--grade", "3",
+         *GUARDIAN]
+    )  # fmt: skip
     assert code == 1 and err.count("\n") == 1
     assert "read-only" in err and "damaged" not in err
     assert str(read_only_data) in err
@@ -157,7 +161,8 @@ def test_a_change_in_a_read_only_folder_says_read_only_not_damaged(read_only_dat
 def test_nothing_is_written_into_a_read_only_folder(read_only_data: Path) -> None:
     before = sorted(p.name for p in read_only_data.iterdir())
     _as_reader(["--data-dir", str(read_only_data), "child", "list"])
-    _as_reader(["--data-dir", str(read_only_data), "child", "add", "--name", "R", "--grade", "3"])
+    adding = ["child", "add", "--name", "R", "--grade", "3", *GUARDIAN]
+    _as_reader(["--data-dir", str(read_only_data), *adding])
     assert sorted(p.name for p in read_only_data.iterdir()) == before
     assert local_database_path(read_only_data).exists()
 

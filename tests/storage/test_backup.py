@@ -13,6 +13,7 @@ import pytest
 from storage.backup import backup_database
 from storage.database import Store
 from storage.errors import BackupTargetMissing, DiskFullError
+from tests.conftest import SCHOOL
 
 
 def _mode(path: Path) -> int:
@@ -28,7 +29,7 @@ def open_umask() -> Any:
 
 
 def test_an_automatic_backup_is_readable_by_its_owner_only(store: Store, open_umask: Any) -> None:
-    store.children.add({"name": "Asha", "grade": 3})
+    store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     assert _mode(store.backup()) == 0o600
 
 
@@ -50,7 +51,7 @@ def test_a_backup_to_a_chosen_folder_is_readable_by_its_owner_only(
 def test_a_backup_is_private_while_it_is_being_written(
     store: Store, tmp_path: Path, open_umask: Any
 ) -> None:
-    store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(3_000)])
+    store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(3_000)], SCHOOL)
     target = tmp_path / "copy.sqlite3"
     partial = target.with_name(target.name + ".partial")
     seen: list[int] = []
@@ -69,7 +70,7 @@ def test_a_backup_to_a_folder_that_does_not_exist_names_it(store: Store, tmp_pat
 def test_a_full_disk_during_a_backup_leaves_no_partial_file(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(3_000)])
+    store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(3_000)], SCHOOL)
     connect = sqlite3.connect
 
     def small_disk(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:

@@ -7,6 +7,7 @@ from pathlib import Path
 from storage.check import check_database
 from storage.clock import MAX_CLOCK_DRIFT_MS, Stamp
 from storage.database import CLOCK_KEY, Store
+from tests.conftest import SCHOOL
 
 NOW_MS = 1_795_000_000_000  # November 2026
 IN_2062_MS = 2_910_000_000_000
@@ -23,11 +24,11 @@ class FakeWall:
 def _written_in_2062(db_path: Path) -> list[str]:
     """Changes made on a PC whose date said 2062; returns their mutation ids in order."""
     with Store.open(db_path, wall=FakeWall(NOW_MS - 60_000)) as store:
-        store.children.add({"name": "Before", "grade": 3})
+        store.children.add({"name": "Before", "grade": 3}, SCHOOL)
     wall = FakeWall(IN_2062_MS)
     with Store.open(db_path, wall=wall) as store:
-        asha = store.children.add({"name": "Asha", "grade": 3})
-        store.children.add({"name": "Ravi", "grade": 2})
+        asha = store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
+        store.children.add({"name": "Ravi", "grade": 2}, SCHOOL)
         wall.ms += 5
         store.children.update(asha.id or "", name="Asha Verma")
         store.classes.add({"name": "3A", "grade": 3})
@@ -83,14 +84,14 @@ def test_new_changes_after_the_recovery_sort_after_the_recovered_ones(db_path: P
     _written_in_2062(db_path)
     with Store.open(db_path, wall=FakeWall(NOW_MS)) as store:
         before = max(hlc for _, hlc, _ in _outbox(store))
-        added = store.children.add({"name": "Diya", "grade": 3})
+        added = store.children.add({"name": "Diya", "grade": 3}, SCHOOL)
         (row,) = store.query("SELECT hlc FROM children WHERE id = ?", (added.id,))
         assert row["hlc"] > before
 
 
 def test_a_clock_ahead_by_less_than_the_allowed_drift_is_left_alone(db_path: Path) -> None:
     with Store.open(db_path, wall=FakeWall(NOW_MS + MAX_CLOCK_DRIFT_MS - 60_000)) as store:
-        store.children.add({"name": "Asha", "grade": 3})
+        store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         stamps = _outbox(store)
     with Store.open(db_path, wall=FakeWall(NOW_MS)) as store:
         assert _outbox(store) == stamps

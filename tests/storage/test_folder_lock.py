@@ -12,6 +12,7 @@ import pytest
 from storage.database import Store
 from storage.errors import DataFolderBusy, ReadOnlyStore
 from storage.folder_lock import FolderLock, Holder
+from tests.conftest import SCHOOL
 
 
 def test_a_second_store_on_the_same_folder_is_refused(db_path: Path) -> None:
@@ -38,17 +39,17 @@ def test_closing_the_store_frees_the_folder(db_path: Path) -> None:
 
 def test_a_reader_runs_beside_the_writer_and_sees_its_commits(db_path: Path) -> None:
     with Store.open(db_path) as writer:
-        writer.children.add({"name": "Asha", "grade": 3})
+        writer.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         with Store.open(db_path, read_only=True) as reader:
             assert [c.name for c in reader.children.all()] == ["Asha"]
-            writer.children.add({"name": "Ravi", "grade": 3})
+            writer.children.add({"name": "Ravi", "grade": 3}, SCHOOL)
             assert [c.name for c in reader.children.all()] == ["Asha", "Ravi"]
 
 
 def test_a_reader_cannot_write(db_path: Path) -> None:
     Store.open(db_path).close()
     with Store.open(db_path, read_only=True) as reader, pytest.raises(ReadOnlyStore):
-        reader.children.add({"name": "Asha", "grade": 3})
+        reader.children.add({"name": "Asha", "grade": 3}, SCHOOL)
 
 
 def test_the_lock_dies_with_the_process_that_held_it(db_path: Path) -> None:

@@ -114,7 +114,7 @@ def test_a_lost_database_beside_backups_is_not_replaced_by_a_new_one(
     db_path: Path, state: str
 ) -> None:
     with Store.open(db_path) as store:
-        store.children.add({"name": "Asha", "grade": 3})
+        store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         backup = store.backup()
     if state == "empty":
         db_path.write_bytes(b"")
@@ -151,6 +151,6 @@ def test_a_full_disk_while_writing_is_a_named_error_and_keeps_nothing(store: Sto
     (pages,) = store.conn.execute("PRAGMA page_count").fetchone()
     store.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # what a full disk looks like
     with pytest.raises(DiskFullError, match="disk is full"):
-        store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(2_000)])
+        store.children.add_many([{"name": f"Child {i}", "grade": 3} for i in range(2_000)], SCHOOL)
     store.conn.execute("PRAGMA max_page_count = 1073741823")
     assert store.children.all() == []

@@ -9,6 +9,7 @@ import pytest
 
 from storage.database import Store
 from storage.making import SheetOrder, make_worksheets, print_and_save
+from tests.conftest import SCHOOL
 from worksheets.model import Worksheet
 
 TODAY = date(2026, 11, 21)
@@ -19,7 +20,7 @@ CHAPTER_12 = SheetOrder(subject="maths", chapters=(12,), count=10, seed=7)
 def sheets(store: Store) -> list[Worksheet]:
     school_class = store.classes.add({"name": "3A", "grade": 3})
     for name in ("Asha Verma", "Ravi Kumar"):
-        child = store.children.add({"name": name, "grade": 3})
+        child = store.children.add({"name": name, "grade": 3}, SCHOOL)
         store.classes.add_member(school_class.id or "", child.id or "")
     return make_worksheets(store, CHAPTER_12, class_name="3A", today=TODAY)
 

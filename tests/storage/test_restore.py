@@ -12,6 +12,7 @@ from storage.backup import restore_backup
 from storage.database import Store
 from storage.errors import DataFolderBusy
 from storage.folder_lock import FolderLock, Holder
+from tests.conftest import SCHOOL
 
 
 def _names(database: Path) -> list[str]:
@@ -35,9 +36,9 @@ def _crash_image(store: Store, folder: Path) -> Path:
 def test_restore_keeps_every_committed_row_in_the_replaced_file(
     store: Store, tmp_path: Path
 ) -> None:
-    store.children.add({"name": "Asha", "grade": 3})
+    store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     backup = store.backup()
-    store.children.add({"name": "Ravi", "grade": 3})  # committed, only in the WAL so far
+    store.children.add({"name": "Ravi", "grade": 3}, SCHOOL)  # committed, only in the WAL so far
     crashed = _crash_image(store, tmp_path / "crashed")
     assert crashed.with_name(crashed.name + "-wal").stat().st_size > 0
     replaced = restore_backup(backup, crashed)
@@ -47,9 +48,9 @@ def test_restore_keeps_every_committed_row_in_the_replaced_file(
 
 
 def test_the_replaced_file_needs_no_wal_beside_it(store: Store, tmp_path: Path) -> None:
-    store.children.add({"name": "Asha", "grade": 3})
+    store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     backup = store.backup()
-    store.children.add({"name": "Ravi", "grade": 3})
+    store.children.add({"name": "Ravi", "grade": 3}, SCHOOL)
     crashed = _crash_image(store, tmp_path / "crashed")
     replaced = restore_backup(backup, crashed)
     assert replaced is not None
@@ -59,9 +60,9 @@ def test_the_replaced_file_needs_no_wal_beside_it(store: Store, tmp_path: Path) 
 
 
 def test_a_damaged_file_is_kept_with_its_wal(store: Store, tmp_path: Path) -> None:
-    store.children.add({"name": "Asha", "grade": 3})
+    store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     backup = store.backup()
-    store.children.add({"name": "Ravi", "grade": 3})
+    store.children.add({"name": "Ravi", "grade": 3}, SCHOOL)
     crashed = _crash_image(store, tmp_path / "crashed")
     wal = crashed.with_name(crashed.name + "-wal").read_bytes()
     crashed.write_bytes(b"overwritten by a failing disk " * 300)
@@ -75,7 +76,7 @@ def test_restore_is_refused_while_another_process_writes_the_folder(
     db_path: Path, tmp_path: Path
 ) -> None:
     with Store.open(db_path) as store:
-        store.children.add({"name": "Asha", "grade": 3})
+        store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
         backup = store.backup()
     window = FolderLock.acquire(db_path.parent, Holder.WINDOW)
     try:
@@ -87,7 +88,7 @@ def test_restore_is_refused_while_another_process_writes_the_folder(
 
 
 def test_two_restores_in_one_second_keep_both_replaced_files(store: Store, db_path: Path) -> None:
-    store.children.add({"name": "Asha", "grade": 3})
+    store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
     backup = store.backup()
     store.close()
     first = restore_backup(backup, db_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from tests.sync.devices import Device
@@ -62,7 +63,10 @@ def test_the_later_edit_of_one_field_wins_on_every_device(
     laptop.sync()
     school_pc.sync()
     laptop.db.children.update(child, name="Asha V.")
-    school_pc.db.children.update(child, name="Asha Verma")  # stamped later
+    time.sleep(0.005)  # a later millisecond: within one, the tie goes by counter and node
+    school_pc.db.children.update(child, name="Asha Verma")
+    older = laptop.rows("children")[child]["hlc"]
+    assert school_pc.rows("children")[child]["hlc"] > older  # stamped later
     school_pc.sync()
     laptop.sync()  # pushes the older edit (superseded) and pulls the newer one
     school_pc.sync()

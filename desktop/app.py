@@ -9,15 +9,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.accounts import AccountActions
 from desktop.context import AppContext
 from desktop.pages.settings_backups import RestoreThenOpen
 from desktop.startup import OpenForWindow, choose_opener
+from desktop.sync_control import SyncController
 from desktop.window import MainWindow
 from desktop.wizard import FirstRunWizard
 from desktop.worker import Worker
 from storage.database import Store
-from storage.paths import local_database_path
 from storage.records import UserProfile
+from sync.settings import database_path
+
+SYNC_STARTS_AFTER_MS = 1500
 
 
 def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
@@ -36,17 +40,25 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        if window.ctx.accounts is not None:
+            window.ctx.accounts.close()  # stops sync before the store's thread goes
         window.ctx.worker.close()
 
 
 def open_window(data_dir: Path) -> MainWindow | None:
     """The main window on the data folder, or None if it must not open (the user was told)."""
-    opener = choose_opener(local_database_path(data_dir))
+    opener = choose_opener(database_path(data_dir))
     if opener is None:
         return None
     worker = Worker(opener)
     ctx = AppContext(worker=worker, data_dir=data_dir)
+    ctx.sync = SyncController(worker, data_dir)
+    ctx.accounts = AccountActions(worker, data_dir, ctx.sync)
     window = MainWindow(ctx)
+    ctx.accounts.on_switched = window.refresh_current
+    worker.wrote.connect(ctx.sync.local_change)
+    # Sync starts once the window is up: loading the network code must not delay the paint.
+    QTimer.singleShot(SYNC_STARTS_AFTER_MS, ctx.sync.start)
     if isinstance(opener, RestoreThenOpen):
         ctx.status("Your latest backup is back in place.")
     elif isinstance(opener, OpenForWindow) and opener.read_only:

@@ -16,6 +16,16 @@ from storage.errors import (
     NotFoundError,
     ReadOnlyStore,
 )
+from sync.errors import (
+    AuthFailed,
+    ClockWrong,
+    NotConnected,
+    NotSignedIn,
+    Offline,
+    SignedOut,
+    SyncError,
+    UpdateRequired,
+)
 from worksheets.render.fonts import FontNotFound
 
 log = logging.getLogger("practicecraft.desktop")
@@ -44,6 +54,8 @@ def explain(error: BaseException) -> tuple[str, str]:
     if isinstance(error, FontNotFound):
         text = str(error)
         return "A font is missing", f"{text[:1].upper()}{text[1:]}."
+    if isinstance(error, SyncError):
+        return _sync_explained(error)
     if isinstance(error, OSError):
         return "Could not use the file", (
             f"{error.strerror or error}: {error.filename or ''}\n\n"
@@ -54,6 +66,22 @@ def explain(error: BaseException) -> tuple[str, str]:
         f"{type(error).__name__}: {error}\n\nNothing was changed. If it happens again, "
         "make a backup in Settings and tell us what you were doing."
     )
+
+
+def _sync_explained(error: SyncError) -> tuple[str, str]:
+    """A failed sync the user asked for: what happened, and that their work is safe."""
+    safe = "Everything you did is kept on this computer and will be sent later."
+    if isinstance(error, Offline):
+        return "No connection", f"{as_sentence(error)}\n\nCheck the internet connection. {safe}"
+    if isinstance(error, ClockWrong):
+        return "Check the computer's clock", f"{as_sentence(error)}"
+    if isinstance(error, UpdateRequired):
+        return "Please update PracticeCraft", f"{as_sentence(error)}"
+    if isinstance(error, SignedOut | NotSignedIn):
+        return "Sign in again", f"{as_sentence(error)}"
+    if isinstance(error, AuthFailed | NotConnected):
+        return "Could not sign in", as_sentence(error)
+    return "Sync did not finish", f"{as_sentence(error)}\n\n{safe}"
 
 
 def as_sentence(error: BaseException) -> str:

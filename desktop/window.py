@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
 from desktop.context import AppContext
 from desktop.pages import Page
+from desktop.pages.account import AccountPage
+from desktop.pages.account_state import describe, short
 from desktop.pages.builder import BuilderPage
 from desktop.pages.children import ChildrenPage
 from desktop.pages.classes import ClassesPage
-from desktop.pages.coming import AccountPage, UpgradePage
+from desktop.pages.coming import UpgradePage
 from desktop.pages.grading import GradingPage
 from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
+from desktop.sync_control import SyncController
+from sync.settings import load_account
+
+if TYPE_CHECKING:
+    from sync.scheduler import SyncStatus
+
+log = logging.getLogger("practicecraft.desktop")
 
 PAGES: tuple[type[Page], ...] = (
     BuilderPage,
@@ -60,6 +73,25 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
         self.statusBar().showMessage("Ready. Everything is kept on this computer.")
+        if ctx.sync is not None:
+            self._sync_indicator(ctx.sync)
+
+    def _sync_indicator(self, sync: SyncController) -> None:
+        """Always visible in the status bar: what sync is doing; a click opens the Account page."""
+        self.sync_label = QPushButton(short(sync.status) if load_account(
+            self.ctx.data_dir).user_id else "Not signed in")  # fmt: skip
+        self.sync_label.setObjectName("sync-indicator")
+        self.sync_label.setFlat(True)
+        self.sync_label.clicked.connect(lambda: self.show_page(AccountPage))
+        self.statusBar().addPermanentWidget(self.sync_label)
+        sync.status_changed.connect(self._sync_status)
+        sync.data_changed.connect(lambda _tables: self.refresh_current())
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        self.sync_label.setText(short(status))
+        self.sync_label.setToolTip(describe(status))
+        if status.error is not None and not status.user_started:
+            log.info("automatic sync: %s", status.message)
 
     def _add(self, page: Page, number: int) -> None:
         self.pages[type(page)] = page

@@ -51,6 +51,7 @@ class Worker(QObject):
 
     _finished = Signal(object, object, object)  # job, result, error
     _moved = Signal(object, float, str)  # job, fraction, message
+    wrote = Signal()  # a job changed synced data (the clock stamped something): sync soon
 
     def __init__(self, open_store: Callable[[], Store]) -> None:
         super().__init__()
@@ -88,14 +89,41 @@ class Worker(QObject):
 
         return self.submit(closed, done)
 
+    def switch(self, open_store: Callable[[], Store], done: Done) -> Job:
+        """Close the store and open another one from now on (signing in or out)."""
+
+        def closed(_store: Store, _progress: Progress) -> Any:
+            self._close_store()
+            self._open = open_store
+            self._store = open_store()
+            return self._store.path
+
+        return self.submit(closed, done)
+
+    def call(self, work: Callable[[Store], Any]) -> Any:
+        """Run `work(store)` on the database thread and wait for its result.
+
+        For background threads only (sync): never call it on the UI thread. The result comes
+        straight back, not through the UI thread, so a busy window never holds sync up.
+        """
+        return self._pool.submit(self._direct, work).result()
+
+    def _direct(self, work: Callable[[Store], Any]) -> Any:
+        if self._store is None:
+            self._store = self._open()
+        return work(self._store)
+
     def _run(self, job: Job) -> None:
         try:
             if self._store is None:
                 self._store = self._open()
+            before = self._store.clock.high_water
             result = job.work(self._store, job.progress)
         except BaseException as error:  # noqa: BLE001 - handed to the UI thread, shown or logged there
             self._finished.emit(job, None, error)
         else:
+            if self._store is not None and self._store.clock.high_water != before:
+                self.wrote.emit()
             self._finished.emit(job, result, None)
 
     def _deliver(self, job: Job, result: Any, error: BaseException | None) -> None:

@@ -25,6 +25,7 @@ from sync.errors import NotSignedIn, SyncError
 from sync.session import Account, AuthSession
 from sync.settings import (
     Connection,
+    account_database_path,
     connection,
     load_account,
     session_store_choice,
@@ -35,24 +36,12 @@ from sync.tokens import token_store
 log = logging.getLogger("practicecraft.sync")
 
 
-def account_database_path(data_dir: Path, user_id: str) -> Path:
-    return data_dir / f"practicecraft-{user_id}.sqlite3"
-
-
 def signed_in_account(data_dir: Path) -> Account | None:
     """The account this data folder is signed into (known offline: no network needed)."""
     state = load_account(data_dir)
     if state.user_id and state.email:
         return Account(state.user_id, state.email)
     return None
-
-
-def database_path(data_dir: Path) -> Path:
-    """The database to open now: the signed-in account's, else the local-only one."""
-    account = signed_in_account(data_dir)
-    if account is None:
-        return local_database_path(data_dir)
-    return account_database_path(data_dir, account.user_id)
 
 
 def connect(data_dir: Path, url: str, anon_key: str) -> Connection:

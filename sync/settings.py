@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from storage.paths import local_database_path
 from sync.errors import NotConnected
 
 ACCOUNT_FILE = "account.json"
@@ -132,3 +133,18 @@ def session_store_choice(data_dir: Path) -> str | None:
         return chosen
     saved = load_account(data_dir).session_store
     return saved if saved in SESSION_STORES else None
+
+
+def account_database_path(data_dir: Path, user_id: str) -> Path:
+    return data_dir / f"practicecraft-{user_id}.sqlite3"
+
+
+def database_path(data_dir: Path) -> Path:
+    """The database to open now: the signed-in account's, else the local-only one.
+
+    Known offline and cheaply (no network code is imported): the window opens with it.
+    """
+    user_id = load_account(data_dir).user_id
+    if not user_id:
+        return local_database_path(data_dir)
+    return account_database_path(data_dir, user_id)

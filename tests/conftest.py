@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from cloud.devstack.postgres import LocalPostgres
+from cloud.devstack.server import DevCloud
+from cloud.migrations import prepare
 from storage.consent import ConsentBasis
 from storage.database import Store
 
@@ -30,3 +33,26 @@ def outbox(store: Store) -> list[dict[str, object]]:
 # The school's basis, confirmed once: what tests that add children keep them on (no child is
 # kept without a consent record).
 SCHOOL = ConsentBasis.school("R. Sharma, Principal", app_version="test")
+
+
+# The devstack over a real Postgres, for the sync tests (client, window and command line).
+@pytest.fixture(scope="session")
+def sync_postgres() -> Iterator[LocalPostgres]:
+    cluster = LocalPostgres.throwaway()
+    cluster.start()
+    try:
+        prepare(cluster.dsn())
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture(scope="session")
+def devcloud(sync_postgres: LocalPostgres) -> Iterator[DevCloud]:
+    # Supabase lets a refresh token be exchanged again for 10 s (a client whose answer was
+    # lost retries); the devstack does the same here, as production will.
+    cloud = DevCloud(sync_postgres, refresh_reuse_interval=10.0).start()
+    try:
+        yield cloud
+    finally:
+        cloud.stop()

@@ -1,4 +1,4 @@
-"""Account & sync and Upgrade: honest placeholders until those features land."""
+"""Upgrade: an honest placeholder until the paid tier lands."""
 
 from __future__ import annotations
 
@@ -23,16 +23,6 @@ class _Coming(Page):
         layout.addWidget(heading)
         layout.addWidget(body)
         layout.addStretch(1)
-
-
-class AccountPage(_Coming):
-    title = "Account & sync"
-    message = (
-        "<p><b>Coming soon.</b> Signing in will let you keep the same children, worksheets and "
-        "marks on several computers. Until then everything stays on this computer, and "
-        "PracticeCraft works fully without the internet.</p>"
-        "<p>Keep a backup: Settings → Backups.</p>"
-    )
 
 
 class UpgradePage(_Coming):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
 from practicecraft.cli.context import App, echo_json, pass_app
+from storage.errors import NoDataFound
+from storage.paths import ensure_private_dir
 from sync import account as accounts
 from sync.engine import PULL_PAGE, PUSH_BATCH, SyncEngine, SyncReport
 from sync.errors import SyncError
@@ -25,6 +28,7 @@ def account() -> None:
 @pass_app
 def connect(app: App, url: str, anon_key: str) -> None:
     """Set the sync server for this data folder."""
+    ensure_private_dir(app.data_dir)  # connecting is setting the folder up for an account
     checked = accounts.connect(app.data_dir, url, anon_key)
     click.echo(f"Sync server set: {checked.url}")
 
@@ -56,6 +60,7 @@ def _sign_in(app: App, email: str, password: str, new: bool) -> None:
     app.close()
     path, adopted = accounts.prepare_database(app.data_dir, signed)
     app.use_database(path)
+    app.create = True  # the account's own database, made here on its first sign-in
     app.store.sync.adopt(signed.user_id)
     if adopted:
         click.echo(f"Signed in as {signed.email}. The data on this computer is now this account's.")
@@ -123,15 +128,11 @@ def status(app: App, as_json: bool) -> None:
         url: str | None = connection(app.data_dir).url
     except SyncError:
         url = None
-    store = app.store
-    report = {
+    report: dict[str, Any] = {
         "server": url,
         "email": signed.email if signed else None,
         "user_id": signed.user_id if signed else None,
-        "database": str(store.path),
-        "pending": store.sync.pending_count(),
-        "last_sync": store.sync.last_success(),
-        "notices": [n.__dict__ for n in store.sync.notices()],
+        **_waiting(app),
     }
     if as_json:
         echo_json(report)
@@ -140,8 +141,24 @@ def status(app: App, as_json: bool) -> None:
     click.echo(f"account: {signed.email if signed else 'not signed in'}")
     click.echo(f"waiting to sync: {report['pending']} change(s)")
     click.echo(f"last sync: {report['last_sync'] or 'never'}")
-    for notice in store.sync.notices():
-        click.echo(f"refused by the server: {notice.table} {notice.row_id}: {notice.reason}")
+    for notice in report["notices"]:
+        click.echo(
+            f"refused by the server: {notice['table']} {notice['row_id']}: {notice['reason']}"
+        )
+
+
+def _waiting(app: App) -> dict[str, Any]:
+    """What the open database holds for sync (nothing yet where there is no data here)."""
+    try:
+        store = app.reader
+    except NoDataFound:
+        return {"database": None, "pending": 0, "last_sync": None, "notices": []}
+    return {
+        "database": str(store.path),
+        "pending": store.sync.pending_count(),
+        "last_sync": store.sync.last_success(),
+        "notices": [n.__dict__ for n in store.sync.notices()],
+    }
 
 
 @click.command("sync")

@@ -17,7 +17,7 @@ import click
 
 from storage.database import Store
 from storage.errors import DataFolderBusy, ReadOnlyStore
-from sync.account import database_path
+from sync.settings import database_path
 
 
 @dataclass

@@ -8,33 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cloud.devstack.postgres import LocalPostgres
 from cloud.devstack.server import DevCloud
-from cloud.migrations import prepare
 from tests.sync.devices import Device
-
-
-@pytest.fixture(scope="session")
-def sync_postgres() -> Iterator[LocalPostgres]:
-    cluster = LocalPostgres.throwaway()
-    cluster.start()
-    try:
-        prepare(cluster.dsn())
-        yield cluster
-    finally:
-        cluster.remove()
-
-
-@pytest.fixture(scope="session")
-def devcloud(sync_postgres: LocalPostgres) -> Iterator[DevCloud]:
-    # Supabase lets a refresh token be exchanged again for 10 s (a client whose answer was
-    # lost retries); the devstack does the same here, as production will.
-    cloud = DevCloud(sync_postgres, refresh_reuse_interval=10.0).start()
-    try:
-        yield cloud
-    finally:
-        cloud.stop()
-
 
 _emails = itertools.count(1)
 

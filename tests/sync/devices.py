@@ -14,7 +14,7 @@ from storage.database import Store
 from sync import account
 from sync.engine import SyncEngine, SyncReport
 from sync.session import forget_shared
-from sync.settings import connection
+from sync.settings import connection, database_path
 from tests.sync.faults import FaultyTransport
 
 PASSWORD = "correct horse battery staple"
@@ -44,7 +44,7 @@ class Device:
         return self.store
 
     def open(self) -> None:
-        self.store = Store.open(account.database_path(self.data_dir), wall=self.wall)
+        self.store = Store.open(database_path(self.data_dir), wall=self.wall)
 
     def close(self) -> None:
         if self.store is not None:

@@ -9,7 +9,7 @@ import pytest
 from storage.paths import local_database_path
 from sync import account
 from sync.errors import NotConnected
-from sync.settings import account_path
+from sync.settings import account_database_path, account_path
 from sync.tokens import FileTokenStore
 from tests.sync.devices import Device
 
@@ -23,7 +23,7 @@ def test_the_first_sign_in_adopts_the_local_data_and_sends_it(
     child = laptop.add_child("Asha")  # made before any account existed
     signed = laptop.sign_in(email, new=True)
     assert not local_database_path(laptop.data_dir).exists()
-    assert laptop.db.path == account.account_database_path(laptop.data_dir, signed.user_id)
+    assert laptop.db.path == account_database_path(laptop.data_dir, signed.user_id)
     owners = {r["owner_id"] for r in laptop.db.query("SELECT owner_id FROM children")}
     assert owners == {signed.user_id}
     laptop.sync()
@@ -61,7 +61,7 @@ def test_signing_out_keeps_the_accounts_data_and_opens_a_local_database(
     laptop.sign_out()
     assert laptop.db.path == local_database_path(laptop.data_dir)
     assert laptop.db.children.all() == []
-    assert account.account_database_path(laptop.data_dir, signed.user_id).exists()
+    assert account_database_path(laptop.data_dir, signed.user_id).exists()
     assert account.signed_in_account(laptop.data_dir) is None
 
 

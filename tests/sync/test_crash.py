@@ -23,7 +23,7 @@ import psycopg
 
 from cloud.devstack.server import DevCloud
 from storage.database import Store
-from sync import account
+from sync.settings import database_path
 from tests.sync.devices import Device
 
 MakeDevice = Callable[..., Device]
@@ -36,7 +36,7 @@ def queued_mutations(store: Store) -> set[str]:
 
 def queued_mutations_on_disk(device: Device) -> set[str]:
     """Read the outbox beside the running child process (a read-only connection)."""
-    path = account.database_path(device.data_dir)
+    path = database_path(device.data_dir)
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)) as conn:
         return {row[0] for row in conn.execute("SELECT mutation_id FROM outbox")}
 

@@ -140,3 +140,46 @@ def test_the_ui_thread_never_waits_on_a_slow_server(
     took = time.monotonic() - started
     assert took > 1.5  # the sync really waited on the slow server ...
     assert max(gaps) < 400, f"the window froze for {max(gaps)} ms"  # ... and the window did not
+
+
+def test_the_window_and_another_computer_converge(
+    qtbot: Any, synced_window: MainWindow, tmp_path: Path, devcloud: DevCloud
+) -> None:
+    from tests.sync.devices import Device
+
+    email = f"pair-{os.getpid()}-{time.time_ns()}@example.com"
+    sign_up(qtbot, synced_window, email)
+    idle_after(qtbot, synced_window, 1)
+    laptop = Device(tmp_path / "laptop", devcloud)
+    try:
+        laptop.sign_in(email)
+        laptop.add_child("Meena")  # made on the other computer, offline
+        ctx = synced_window.ctx
+        done: list[Any] = []
+        ctx.worker.submit(  # and one in the window
+            lambda store, _p: store.children.add({"name": "Arjun", "grade": 4}, SCHOOL),
+            lambda child, _e: done.append(child),
+        )
+        qtbot.waitUntil(lambda: bool(done))
+        laptop.sync()
+        page = synced_window.show_page(AccountPage)
+        assert isinstance(page, AccountPage)
+        page.sync_now_button.click()
+        idle_after(qtbot, synced_window, 2)
+        laptop.sync()
+        in_window: list[Any] = []
+        ctx.worker.submit(
+            lambda store, _p: sorted(c.name for c in store.children.all()),
+            lambda names, _e: in_window.append(names),
+        )
+        qtbot.waitUntil(lambda: bool(in_window))
+        assert (
+            in_window[0]
+            == sorted(c.name for c in laptop.db.children.all())
+            == [
+                "Arjun",
+                "Meena",
+            ]
+        )
+    finally:
+        laptop.close()

@@ -32,7 +32,7 @@ log = logging.getLogger("practicecraft.sync")
 
 CLOCK_BOUND_MS = 5 * 60 * 1000  # as Anki: beyond five minutes apart, nothing is pushed
 PUSH_BATCH = 500  # mutations per sync_push call (see `bench sync`)
-PULL_PAGE = 5000  # rows per sync_pull page: the most the server serves (4 MiB at most); `bench sync`
+PULL_PAGE = 5000  # rows per sync_pull page: the most the server serves (see `bench sync`)
 
 
 @dataclass

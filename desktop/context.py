@@ -24,3 +24,5 @@ class AppContext:
     # Background sync and signing in/out, when the window runs them (None in page tests).
     sync: SyncController | None = None
     accounts: AccountActions | None = None
+    # Show the Upgrade page (the window sets it; the quota prompt offers it).
+    open_upgrade: Callable[[], None] = field(default=lambda: None)

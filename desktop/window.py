@@ -23,10 +23,10 @@ from desktop.pages.account_state import describe, short
 from desktop.pages.builder import BuilderPage
 from desktop.pages.children import ChildrenPage
 from desktop.pages.classes import ClassesPage
-from desktop.pages.coming import UpgradePage
 from desktop.pages.grading import GradingPage
 from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
+from desktop.pages.upgrade import UpgradePage
 from desktop.sync_control import SyncController
 from sync.settings import load_account
 
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
+        ctx.open_upgrade = self._open_upgrade
         self.statusBar().showMessage("Ready. Everything is kept on this computer.")
         if ctx.sync is not None:
             self._sync_indicator(ctx.sync)
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
         shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+
+    def _open_upgrade(self) -> None:
+        self.show_page(UpgradePage)
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()

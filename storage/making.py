@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from curriculum.engine import NotEnoughQuestions
 from curriculum.question import QuestionType
 from curriculum.syllabus import Syllabus
+from storage import entitlement
 from storage.errors import InvalidInput
 from storage.records import Child
 from worksheets.adaptive import SkillStatus
@@ -113,7 +114,10 @@ def make_worksheets(
     syllabus = store.custom_content.syllabus()
     recipients = find_recipients(store, child_id, class_name)
     request = order.request(syllabus, recipients.grade)
-    check_quota(len(recipients.children))
+    wanted = len(recipients.children) * (
+        order.versions if child_id and order.mode == "versions" else 1
+    )
+    check_quota(wanted, entitlement.current(store))
     try:
         return _assemble_all(store, syllabus, request, recipients, order.versions, today, progress)
     except AssemblyError as error:

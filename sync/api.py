@@ -100,6 +100,16 @@ class CloudApi:
             raise ProtocolError("sync_counts answered oddly")
         return answer
 
+    def get_entitlement(self) -> dict[str, Any] | None:
+        """The account's tier and quota (None from a server without payments yet)."""
+        try:
+            answer = self._rpc("get_entitlement", {})
+        except NotFound:
+            return None
+        if not isinstance(answer, dict):
+            raise ProtocolError("get_entitlement answered oddly")
+        return answer
+
     def _rpc(self, function: str, params: dict[str, Any]) -> Any:
         return _json(self._call_rpc(function, params))
 
@@ -134,6 +144,10 @@ class CloudApi:
         return response
 
 
+class NotFound(SyncError):
+    """The server does not have this function (an older server)."""
+
+
 def _raise_for(response: httpx.Response) -> None:
     status = response.status_code
     if status < 400:
@@ -148,6 +162,8 @@ def _raise_for(response: httpx.Response) -> None:
         raise ServerBusy(f"the sync server had a problem ({status}): {message}")
     if status == 401:
         raise ServerBusy(f"the sync server refused the sign-in token twice: {message}")
+    if status == 404:
+        raise NotFound(f"the sync server has no such function ({status}): {message}")
     raise SyncError(f"the sync server refused the request ({status}): {message}")
 
 

@@ -15,11 +15,13 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from storage import entitlement
 from storage.sync_outbox import PushOutcome
 from sync.api import CloudApi, PullPage
-from sync.errors import ClockWrong, Interrupted, SyncError
+from sync.errors import ClockWrong, Interrupted, ProtocolError, SyncError
 
 if TYPE_CHECKING:
     from storage.database import Store
@@ -103,6 +105,7 @@ class SyncEngine:
                 report.requeued = self.db(lambda store: store.sync.end_full_resync())
                 self._push(report, tell, cancelled)
             self._compare_counts(report)
+            self._refresh_entitlement()
             self.db(lambda store: store.sync.mark_success())
         finally:
             report.bytes_sent, report.bytes_received = self.api.bytes_sent, self.api.bytes_received
@@ -166,6 +169,17 @@ class SyncEngine:
         report.tables |= applied.tables
         if applied.skipped:
             log.warning("pulled rows of tables this version does not know: %s", applied.skipped)
+
+    def _refresh_entitlement(self) -> None:
+        """Keep the server's word on the tier and quota, for making sheets offline."""
+        answer = self.api.get_entitlement()
+        if answer is None:
+            return
+        fetched = datetime.now(UTC)
+        try:
+            self.db(lambda store: entitlement.remember(store, answer, fetched))
+        except (KeyError, ValueError, TypeError) as error:
+            raise ProtocolError(f"get_entitlement answered oddly: {error}") from error
 
     def _expected_rows(self) -> int:
         """For the progress bar of a first pull: how many rows the server holds for us."""

@@ -61,6 +61,7 @@ class AccountState:
     user_id: str | None = None
     email: str | None = None
     session_store: str | None = None  # "file" once the user accepted a file store, ...
+    payments_url: str | None = None  # the payments service (cloud/payments), if not the release's
 
 
 def account_path(data_dir: Path) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,13 @@ def devcloud(sync_postgres: LocalPostgres) -> Iterator[DevCloud]:
         yield cloud
     finally:
         cloud.stop()
+
+
+def paid_until(store: Store, end: datetime) -> None:
+    """Give the store a paid entitlement, as a sync would bring it (for tests that make many
+    sheets: a local-only database has the free tier's monthly quota)."""
+    from storage import entitlement
+
+    answer = {"tier": "paid", "current_period_end": end.isoformat(), "worksheets_this_month": 0,
+              "monthly_quota": None}  # fmt: skip
+    entitlement.remember(store, answer, datetime.now(UTC))

@@ -37,9 +37,12 @@ from desktop.pages.builder_job import (
 from desktop.pages.pdf_files import choose_pdf, file_name
 from desktop.pages.pdf_preview import PdfPreview
 from desktop.pages.printing import print_pdf, printer_for
+from desktop.pages.quota_prompt import offer_upgrade, quota_line
 from desktop.tasks import Op
 from desktop.worker import Progress
+from storage import entitlement
 from storage.database import Store
+from worksheets.quota import QuotaExceeded
 
 PREVIEWS_FOLDER = "previews"
 
@@ -58,6 +61,9 @@ class BuilderPage(Page):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quota = QLabel()
+        self.quota.setObjectName("quota")
+        self.quota.setWordWrap(True)
         self.make_button = QPushButton("&Make worksheets")
         self.make_button.setToolTip("Ctrl+Enter")
         self.make_button.setDefault(True)
@@ -79,6 +85,7 @@ class BuilderPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.quota)
         left_layout.addWidget(self.make_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -115,6 +122,9 @@ class BuilderPage(Page):
 
     def refresh(self) -> None:
         Op(self.ctx, load_choices, self).success(self._choices_loaded).quietly().run()
+        Op(self.ctx, lambda store, _p: entitlement.current(store), self).success(
+            lambda allowed: self.quota.setText(quota_line(allowed))
+        ).quietly().run()
 
     def _choices_loaded(self, choices: BuilderChoices) -> None:
         self.form.set_choices(choices)
@@ -135,7 +145,13 @@ class BuilderPage(Page):
 
         Op(self.ctx, work, self).with_progress("Making worksheets…").success(
             lambda made: self._made(made, who)
-        ).finally_(lambda: self._set_busy(False)).run()
+        ).failure(self._not_made).finally_(lambda: self._set_busy(False)).run()
+
+    def _not_made(self, error: BaseException) -> None:
+        if isinstance(error, QuotaExceeded):
+            offer_upgrade(self, error, self.ctx.open_upgrade)
+        else:
+            show_error(self, error)
 
     def _made(self, made: MadeSheets, who: str) -> None:
         before, self.made, self.made_for = self.made, made, who

@@ -15,8 +15,9 @@ from storage.errors import CorruptDatabaseError, InvalidInput, NotFoundError, St
 from storage.paths import default_data_dir
 from sync.errors import ClockWrong, SyncError
 from sync.settings import InvalidConnection
+from worksheets.quota import QuotaExceeded, plans_of
 
-EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_OFFLINE, EXIT_CLOCK_WRONG = 1, 2, 3, 4
+EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_OFFLINE, EXIT_CLOCK_WRONG, EXIT_QUOTA = 1, 2, 3, 4, 5
 # Each command's module is imported only when that command runs, so opening the window (no
 # command) does not pay for reportlab, the syllabus and the rest.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -107,6 +108,12 @@ def main(argv: list[str] | None = None) -> None:
         _fail(f"{error.format_message()} (see `{command} --help`)", EXIT_BAD_INPUT)
     except click.ClickException as error:
         _fail(error.format_message(), EXIT_BAD_INPUT)
+    except QuotaExceeded as error:
+        _fail(
+            f"{error} (from {plans_of(None)[0].price} a month: open the app's Upgrade page); "
+            "sheets already made can still be printed again and graded",
+            EXIT_QUOTA,
+        )
     except SyncError as error:
         _fail(str(error), _sync_exit_code(error))
     except (InvalidInput, NotFoundError) as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +14,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from desktop.context import AppContext
 from desktop.pages.builder import BuilderPage
 from desktop.pages.printing import print_pdf
 from storage.database import Store
 from storage.records import Child
-from tests.conftest import SCHOOL
+from tests.conftest import SCHOOL, paid_until
 from tests.desktop.conftest import wait_idle
+from worksheets.quota import FREE_MONTHLY_QUOTA
 
 InStore = Callable[[Callable[[Store], Any]], Any]
 MAKING_TIMEOUT_MS = 120_000
@@ -41,7 +43,7 @@ def _add_child(in_store: InStore, name: str = "Asha Verma", grade: int = 3) -> C
     return in_store(lambda store: store.children.add({"name": name, "grade": grade}, SCHOOL))  # type: ignore[no-any-return]
 
 
-def _add_class(in_store: InStore, name: str, size: int) -> None:
+def _add_class(in_store: InStore, name: str, size: int, paid: bool = True) -> None:
     def add(store: Store) -> None:
         school_class = store.classes.add({"name": name, "grade": 3, "subject": "maths"})
         children = store.children.add_many(
@@ -49,6 +51,8 @@ def _add_class(in_store: InStore, name: str, size: int) -> None:
         )
         for child in children:
             store.classes.add_member(school_class.id or "", child.id or "")
+        if paid and size > FREE_MONTHLY_QUOTA:  # a class set this big needs the paid tier
+            paid_until(store, datetime.now(UTC) + timedelta(days=30))
 
     in_store(add)
 
@@ -318,3 +322,27 @@ def test_coming_back_keeps_the_subject_chosen_for_a_class(
     page.refresh()
     wait_idle(qtbot, ctx)
     assert page.form.subject() == "english"
+
+
+def test_past_the_free_quota_the_window_offers_the_paid_tier_not_an_error(
+    qtbot: Any, ctx: AppContext, in_store: InStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def choose_the_paid_tier(box: QMessageBox) -> int:
+        shown.append(box.text())
+        next(b for b in box.buttons() if "paid tier" in b.text()).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_the_paid_tier)
+    opened: list[bool] = []
+    ctx.open_upgrade = lambda: opened.append(True)
+    _add_class(in_store, "3B", FREE_MONTHLY_QUOTA + 1, paid=False)
+    page = _page(qtbot, ctx)
+    assert page.quota.text() == "Free tier: 0 of 20 worksheets made this month."
+    page.form.for_class.click()
+    _tick_chapter_with_keyboard(qtbot, page, 12)
+    page.make()
+    qtbot.waitUntil(lambda: bool(shown), timeout=MAKING_TIMEOUT_MS)
+    assert "₹299 a month" in shown[0] and "printed again" in shown[0]
+    assert opened == [True] and page.made is None and _worksheet_count(in_store) == 0

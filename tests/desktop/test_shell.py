@@ -9,7 +9,7 @@ import pytest
 
 from desktop.context import AppContext
 from desktop.pages.account import AccountPage
-from desktop.pages.coming import UpgradePage
+from desktop.pages.upgrade import UpgradePage
 from desktop.tasks import Op
 from desktop.window import PAGES, MainWindow
 from desktop.worker import Progress
@@ -25,9 +25,15 @@ def test_every_page_is_listed_and_reachable_by_ctrl_number(qtbot: Any, window: M
         assert window.stack.currentIndex() == row
 
 
-def test_upgrade_says_it_is_coming(window: MainWindow) -> None:
+def test_upgrade_shows_the_free_tier_and_both_plans(qtbot: Any, window: MainWindow) -> None:
     page = window.show_page(UpgradePage)
-    assert "Coming soon" in page.findChildren(type(page.layout().itemAt(1).widget()))[1].text()
+    assert isinstance(page, UpgradePage)
+    qtbot.waitUntil(lambda: bool(page.plan_buttons))
+    assert "Free tier:" in page.tier.text() and "0 of 20" in page.tier.text()
+    assert [b.text() for b in page.plan_buttons.values()] == [
+        "₹299 a month — Pay with Razorpay",
+        "₹2,990 for 12 months — Pay with Razorpay",
+    ]
 
 
 def test_the_account_page_offers_to_sign_in_when_signed_out(window: MainWindow) -> None:

@@ -179,3 +179,22 @@ def test_a_certificate_needs_a_mastered_chapter(run, tmp_path: Path) -> None:  #
     again = tmp_path / "again.pdf"
     assert run("certificate", stdout.strip(), "--out", str(again))[0] == 0
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_a_class_set_past_the_free_quota_is_exit_5_with_the_way_forward(
+    run,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    roster = tmp_path / "big.csv"
+    lines = "".join(f"Child {n},3,{n}\n" for n in range(1, 22))
+    roster.write_text("name,grade,roll\n" + lines, encoding="utf-8")
+    run("child", "import", str(roster), "--class", "3B", "--school-basis", "R. Sharma", "--yes")
+    out = tmp_path / "set.pdf"
+    code, _, err = run("worksheet", "create", "--class", "3B", "--subject", "maths",
+                       "--chapters", "12", "--out", str(out))  # fmt: skip
+    assert code == 5 and err.count("\n") == 1
+    assert "20 free worksheets" in err and "₹299 a month" in err and "printed again" in err
+    assert not out.exists()
+    code, _, _ = run("worksheet", "create", "--class", "3A", "--subject", "maths",
+                     "--chapters", "12", "--out", str(out))  # fmt: skip
+    assert code == 0  # three sheets still fit in this month's twenty

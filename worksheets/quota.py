@@ -31,8 +31,11 @@ class QuotaExceeded(RuntimeError):
         self.wanted = wanted
         left = allowance.left or 0
         if left:
-            said = (f"only {left} of this month's {allowance.quota} free worksheets "
-                    f"{'is' if left == 1 else 'are'} left, and {wanted} were asked for")  # fmt: skip
+            verb = "is" if left == 1 else "are"
+            said = (
+                f"only {left} of this month's {allowance.quota} free worksheets {verb} left, "
+                f"and {wanted} were asked for"
+            )
         else:
             said = f"this month's {allowance.quota} free worksheets are made"
         super().__init__(f"{said}; the paid tier makes as many as you like")

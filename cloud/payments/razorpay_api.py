@@ -30,6 +30,10 @@ class RazorpayUnavailable(Exception):
     """Razorpay did not answer in time, or answered with an error; the message says which."""
 
 
+class RazorpayRefused(RazorpayUnavailable):
+    """Razorpay answered that this request is wrong (an unknown id, a bad key, a bad field)."""
+
+
 class _TimeoutSession(requests.Session):
     """A requests session whose every request has a timeout unless one is given."""
 
@@ -71,8 +75,10 @@ class Razorpay:
     def _call(self, method: Any, *args: Any) -> dict[str, Any]:
         try:
             answer = method(*args)
-        except (BadRequestError, GatewayError, ServerError) as error:
-            raise RazorpayUnavailable(f"Razorpay refused the request: {error}") from error
+        except BadRequestError as error:
+            raise RazorpayRefused(f"Razorpay refused the request: {error}") from error
+        except (GatewayError, ServerError) as error:
+            raise RazorpayUnavailable(f"Razorpay failed the request: {error}") from error
         except requests.RequestException as error:
             raise RazorpayUnavailable(f"Razorpay could not be reached: {error}") from error
         if not isinstance(answer, dict):

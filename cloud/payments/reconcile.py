@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from starlette.concurrency import run_in_threadpool
 
-from cloud.payments.razorpay_api import Razorpay, RazorpayUnavailable
+from cloud.payments.razorpay_api import Razorpay, RazorpayRefused, RazorpayUnavailable
 from cloud.payments.service import log
 from cloud.payments.store import DatabaseUnavailable, Store
 
@@ -41,6 +41,8 @@ async def reconcile(store: Store, razorpay: Razorpay, within: timedelta) -> Repo
         for order_id in await store.open_orders(within):
             try:
                 await _reconcile_order(store, razorpay, order_id, report)
+            except RazorpayRefused as refusal:
+                report.problems.append(f"{order_id}: {refusal}")  # this order only
             except RazorpayUnavailable as failure:
                 report.problems.append(f"{order_id}: {failure}")
                 break  # Razorpay is down: the next run tries again

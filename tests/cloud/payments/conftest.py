@@ -41,13 +41,24 @@ def service_dsn(postgres: LocalPostgres) -> str:
     return postgres.url(user=SERVICE_LOGIN)
 
 
-@pytest.fixture
-def razorpay() -> Iterator[RazorpayStandIn]:
+@pytest.fixture(scope="session")
+def razorpay_account() -> Iterator[RazorpayStandIn]:
+    """One Razorpay account for the session, as production has: it knows every order made."""
     standin = RazorpayStandIn().start()
     try:
         yield standin
     finally:
         standin.stop()
+
+
+@pytest.fixture
+def razorpay(razorpay_account: RazorpayStandIn) -> Iterator[RazorpayStandIn]:
+    """The account, answering normally again after each test."""
+    try:
+        yield razorpay_account
+    finally:
+        razorpay_account.fail_creates_with = None
+        razorpay_account.delay = 0.0
 
 
 class RunningService:

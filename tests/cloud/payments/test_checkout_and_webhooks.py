@@ -272,3 +272,34 @@ def test_a_purchase_after_the_period_ended_starts_now(
     started = datetime.now(UTC)
     made, _payment, _answer = pay_through_checkout(service, razorpay, buyer)
     assert payment_row(db, made["order_id"])["period_start"] >= started - timedelta(seconds=1)
+
+
+def test_a_capture_waits_for_one_of_the_same_order_in_flight(
+    service: RunningService, razorpay: RazorpayStandIn, db: Conn, service_dsn: str, buyer: str
+) -> None:
+    """The race made certain: the callback's transaction is still open when the webhook's
+    starts; the webhook's waits for it and then finds the payment applied."""
+    import psycopg
+
+    made = ordered(service, buyer)
+    payment = razorpay.pay(made["order_id"])
+    capture = "SELECT private.payments_capture(%s, %s, 29900, NULL, '{}') ->> 'outcome' AS o"
+    args = (made["order_id"], payment["id"])
+    outcomes: list[str] = []
+    with psycopg.connect(service_dsn) as first, psycopg.connect(service_dsn) as second:
+        first.execute(capture, args)  # a transaction left open, holding what it locked
+
+        def webhook_meanwhile() -> None:
+            row = second.execute(capture, args).fetchone()
+            second.commit()
+            outcomes.append(row[0] if row else "")
+
+        racer = threading.Thread(target=webhook_meanwhile)
+        racer.start()
+        racer.join(timeout=1)
+        assert racer.is_alive(), "the second capture did not wait for the first"
+        first.commit()
+        racer.join(timeout=10)
+    assert outcomes == ["already_captured"]
+    row = payment_row(db, made["order_id"])
+    assert subscription(db, buyer)["current_period_end"] == months_after(db, row["period_start"], 1)

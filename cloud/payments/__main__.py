@@ -33,9 +33,11 @@ def _settings() -> Settings:
         sys.exit(2)
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(host: str, port: int, access_log: bool = True) -> None:
     app = create_app(_settings())
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True)
+    uvicorn.run(
+        app, host=host, port=port, log_level="info", access_log=access_log, proxy_headers=True
+    )
 
 
 _host = click.option(
@@ -62,9 +64,12 @@ def main(context: click.Context, host: str, port: int) -> None:
 @main.command()
 @_host
 @_port
-def serve(host: str, port: int) -> None:
+@click.option(
+    "--access-log/--no-access-log", default=True, show_default=True, help="Log a line per request."
+)
+def serve(host: str, port: int, access_log: bool) -> None:
     """Serve orders, checkout, callbacks and webhooks."""
-    _serve(host, port)
+    _serve(host, port, access_log)
 
 
 @main.command("reconcile")

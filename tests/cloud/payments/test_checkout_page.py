@@ -41,7 +41,7 @@ def test_what_the_page_shows_is_escaped(service: RunningService, db: Conn) -> No
     made = ordered(service, new_user(db, hostile))
     page = httpx.get(made["checkout_url"], timeout=10).text
     assert "<script>alert(1)" not in page and "<b>" not in page
-    options = json.loads(re.search(r"var options = (\{.*?\});var checkout", page)[1])  # type: ignore[index]
+    options = json.loads(re.search(r"var options = (\{.*?\});var checkout", page)[1])
     assert options["prefill"]["email"] == hostile
 
 

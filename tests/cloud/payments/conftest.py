@@ -79,14 +79,18 @@ class RunningService:
             target=self._server.run, kwargs={"sockets": [self._listener]}, daemon=True
         )
 
-    def start(self) -> RunningService:
+    def start(self, ready_status: int = 200) -> RunningService:
+        """Started once /v1/health answers `ready_status` (503: its database is away)."""
         self._thread.start()
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"{self.url}/v1/health", timeout=1) as answer:
-                    if answer.status == 200:
+                with urllib.request.urlopen(f"{self.url}/v1/health", timeout=5) as answer:
+                    if answer.status == ready_status:
                         return self
+            except urllib.error.HTTPError as answer:
+                if answer.code == ready_status:
+                    return self
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.05)
         raise RuntimeError("the payments service did not start")
@@ -138,6 +142,11 @@ def service(razorpay: RazorpayStandIn, service_dsn: str) -> Iterator[RunningServ
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def postgres_dsn(postgres: LocalPostgres) -> str:
+    return postgres.dsn()
 
 
 @pytest.fixture

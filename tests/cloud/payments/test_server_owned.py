@@ -210,3 +210,16 @@ def test_worksheets_are_never_refused_for_the_quota(db: Conn) -> None:
         (user,),
     ).fetchone()
     assert counted == {"n": 40}
+
+
+def test_an_account_without_a_subscription_row_is_on_the_free_tier(db: Conn) -> None:
+    """Accounts made before the sign-up trigger have no row: they get the free quota."""
+    user = new_user(db)
+    db.execute("DELETE FROM public.user_subscriptions WHERE user_id = %s", (user,))
+    with acting_as(db, "authenticated", user):
+        row = db.execute("SELECT public.get_entitlement() AS e").fetchone()
+    assert row is not None
+    found = row["e"]
+    assert found["tier"] == "free"
+    assert (found["worksheets_this_month"], found["monthly_quota"]) == (0, 20)
+    assert found["current_period_end"] is None and found["month_resets_at"] is not None

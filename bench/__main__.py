@@ -10,6 +10,7 @@ import sys
 BENCHMARKS = {
     "cloud": "bench.cloud",
     "generate": "bench.generate",
+    "payments": "bench.payments",
     "progress": "bench.progress",
     "render": "bench.render",
     "startup": "bench.startup",

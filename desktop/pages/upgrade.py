@@ -76,7 +76,9 @@ class UpgradePage(Page):
         self.receipts.setHeaderLabels(["Date", "Amount", "Status", "Order"])
         self.receipts.setRootIsDecorated(False)
         self.receipts.setMaximumHeight(160)
+        self.no_receipts = QLabel("No payments yet.")
         column.addWidget(self.receipts)
+        column.addWidget(self.no_receipts)
         return box
 
     def refresh(self) -> None:
@@ -96,6 +98,7 @@ class UpgradePage(Page):
         for row in receipts:
             self.receipts.addTopLevelItem(QTreeWidgetItem(row))
         self.receipts.setVisible(bool(receipts))
+        self.no_receipts.setVisible(not receipts)
 
     def _show_plans(self, plans: tuple[Plan, ...], allowed: Allowance) -> None:
         while self.plans_row.count():

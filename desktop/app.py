@@ -59,6 +59,7 @@ def open_window(data_dir: Path) -> MainWindow | None:
     worker.wrote.connect(ctx.sync.local_change)
     # Sync starts once the window is up: loading the network code must not delay the paint.
     QTimer.singleShot(SYNC_STARTS_AFTER_MS, ctx.sync.start)
+    QTimer.singleShot(SYNC_STARTS_AFTER_MS, ctx.sync.watch_network)
     if isinstance(opener, RestoreThenOpen):
         ctx.status("Your latest backup is back in place.")
     elif isinstance(opener, OpenForWindow) and opener.read_only:

@@ -72,6 +72,22 @@ class SyncController(QObject):
         if self.scheduler is not None:
             self.scheduler.network_regained()
 
+    def watch_network(self) -> bool:
+        """Sync as soon as the operating system says the network is back (where Qt can tell);
+        elsewhere the offline backoff finds it within minutes. True if watching."""
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadDefaultBackend():
+            return False
+        information = QNetworkInformation.instance()
+        if information is None:
+            return False
+        online = QNetworkInformation.Reachability.Online
+        information.reachabilityChanged.connect(
+            lambda reach: self.network_regained() if reach == online else None
+        )
+        return True
+
     def _run(
         self, full: bool, progress: ProgressCallback, cancelled: Callable[[], bool]
     ) -> SyncReport:

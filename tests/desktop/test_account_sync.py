@@ -183,3 +183,28 @@ def test_the_window_and_another_computer_converge(
         )
     finally:
         laptop.close()
+
+
+def test_the_network_coming_back_starts_a_sync_at_once(
+    qtbot: Any, synced_window: MainWindow, transport: FaultyTransport
+) -> None:
+    sign_up(qtbot, synced_window, f"net-{os.getpid()}-{time.time_ns()}@example.com")
+    idle_after(qtbot, synced_window, 1)
+    sync = synced_window.ctx.sync
+    assert sync is not None and sync.scheduler is not None
+    transport.offline = True
+    sync.sync_now()
+    qtbot.waitUntil(lambda: sync.status is not None and sync.status.state is SyncState.OFFLINE)
+    assert sync.status.next_retry_in is not None  # backing off
+    transport.offline = False
+    started = sync.scheduler.syncs_started
+    sync.network_regained()  # what the OS's reachability signal calls
+    qtbot.waitUntil(
+        lambda: (
+            sync.scheduler is not None
+            and sync.scheduler.syncs_started > started
+            and sync.status is not None
+            and sync.status.state is SyncState.IDLE
+        ),
+        timeout=10_000,
+    )

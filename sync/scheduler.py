@@ -226,5 +226,7 @@ class SyncScheduler:
 
     def _tell(self, status: SyncStatus) -> None:
         self.status = status
+        if self._stopping:
+            return  # stopped: nobody is listening any more (the window may be closing)
         for listener in list(self._listeners):
             listener(status)

@@ -104,14 +104,3 @@ class SyncController(QObject):
 
     def _remember(self, status: SyncStatus) -> None:
         self.status = status
-
-    def pending(self, done: Callable[[int, str | None, int], None]) -> None:
-        """Ask (in the background) how many changes wait, the last sync, and open notices."""
-        self.worker.submit(
-            lambda store, _p: (
-                store.sync.pending_count(),
-                store.sync.last_success(),
-                len(store.sync.notices()),
-            ),
-            lambda result, error: done(*result) if error is None else log.warning("%s", error),
-        )

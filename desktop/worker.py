@@ -7,6 +7,7 @@ SQLite is never used from two threads. Long jobs report progress and can be canc
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from storage.database import Store
+
+log = logging.getLogger("practicecraft.desktop")
 
 
 class Cancelled(Exception):
@@ -59,6 +62,7 @@ class Worker(QObject):
         self._store: Store | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
         self.progress_listeners: dict[int, Callable[[float, str], None]] = {}
         self._moved.connect(self._report)
@@ -71,6 +75,9 @@ class Worker(QObject):
         self, work: Work, done: Done, on_progress: Callable[[float, str], None] | None = None
     ) -> Job:
         job = Job(work, done)
+        if self._closed:
+            log.info("the database worker is closed: a late job was dropped")
+            return job  # the window is closing; nobody waits for this answer
         if on_progress is not None:
             self.progress_listeners[id(job)] = on_progress
             job.progress.report = lambda f, m: self._moved.emit(job, f, m)
@@ -137,7 +144,8 @@ class Worker(QObject):
             listener(fraction, message)
 
     def close(self) -> None:
-        """Finish queued jobs, close the store, stop the thread."""
+        """Finish queued jobs, close the store, stop the thread; later jobs are dropped."""
+        self._closed = True
         self._pool.submit(self._close_store)
         self._pool.shutdown(wait=True)
 

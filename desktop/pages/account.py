@@ -24,6 +24,8 @@ from desktop.errors import show_error
 from desktop.pages import Page
 from desktop.pages.account_state import describe, keep_signed_in_note
 from desktop.pages.account_state import has_keyring as _has_keyring
+from desktop.tasks import Op
+from storage.database import Store
 from sync.settings import load_account
 
 BOX_WIDTH = 760  # forms stay readable on a wide screen
@@ -143,19 +145,13 @@ class AccountPage(Page):
         if signed_in:
             self.who.setText(f"Signed in as <b>{state.email}</b>")
             self._show_status()
-            self.ctx.worker.submit(
-                lambda store, _p: (store.sync.pending_count(), store.sync.last_success(),
-                                   store.sync.notices()),
-                self._show_figures,
-            )  # fmt: skip
+            Op(self.ctx, _figures, self).success(self._show_figures).quietly().run()
 
     def _show_status(self) -> None:
         status = self.ctx.sync.status if self.ctx.sync else None
         self.state.setText(describe(status))
 
-    def _show_figures(self, found: Any, error: BaseException | None) -> None:
-        if error is not None or found is None:
-            return
+    def _show_figures(self, found: Any) -> None:
         pending, last, notices = found
         when = _when(last) if last else "never"
         self.figures.setText(f"Last sync: {when} · Waiting to send: {pending} change(s)")
@@ -240,9 +236,13 @@ class AccountPage(Page):
 
     def _dismiss(self) -> None:
         ids = list(getattr(self, "_notice_ids", []))
-        self.ctx.worker.submit(
-            lambda store, _p: store.sync.dismiss(ids), lambda _r, _e: self.refresh()
-        )
+        Op(self.ctx, lambda store, _p: store.sync.dismiss(ids), self).success(
+            lambda _done: self.refresh()
+        ).run()
+
+
+def _figures(store: Store, _progress: object) -> tuple[int, str | None, list[Any]]:
+    return store.sync.pending_count(), store.sync.last_success(), store.sync.notices()
 
 
 def _row_widget(layout: QHBoxLayout) -> QWidget:

@@ -28,6 +28,7 @@ from desktop.background import Background
 from desktop.context import AppContext
 from desktop.errors import show_error
 from desktop.pages import Page
+from desktop.tasks import Op
 from storage import entitlement
 from sync.settings import load_account
 from worksheets.quota import Allowance, Plan, plans_of
@@ -82,15 +83,9 @@ class UpgradePage(Page):
         return box
 
     def refresh(self) -> None:
-        self.ctx.worker.submit(
-            lambda store, _p: (entitlement.current(store), entitlement.cached(store),
-                               _receipts(store)),
-            self._show,
-        )  # fmt: skip
+        Op(self.ctx, _state, self).success(self._show).quietly().run()
 
-    def _show(self, found: Any, error: BaseException | None) -> None:
-        if error is not None or found is None:
-            return
+    def _show(self, found: Any) -> None:
         allowed, known, receipts = found
         self.tier.setText(describe_allowance(allowed))
         self._show_plans(plans_of(known), allowed)
@@ -175,10 +170,9 @@ class UpgradePage(Page):
         if error is not None or not answer:
             return  # offline for a moment: the next tick asks again
         fetched = datetime.now(UTC)
-        self.ctx.worker.submit(
-            lambda store, _p: entitlement.remember(store, answer, fetched),
-            lambda _r, _e: self._after_answer(answer),
-        )
+        Op(self.ctx, lambda store, _p: entitlement.remember(store, answer, fetched), self).success(
+            lambda _kept: self._after_answer(answer)
+        ).quietly().run()
 
     def _after_answer(self, answer: dict[str, Any]) -> None:
         self.refresh()
@@ -197,6 +191,10 @@ def describe_allowance(allowed: Allowance) -> str:
         f"<b>Free tier:</b> {allowed.used} of {allowed.quota} worksheets made this month "
         f"({allowed.left} left). Printing again, grading and progress are never limited."
     )
+
+
+def _state(store: Any, _progress: object) -> tuple[Allowance, Any, list[list[str]]]:
+    return entitlement.current(store), entitlement.cached(store), _receipts(store)
 
 
 def _receipts(store: Any) -> list[list[str]]:

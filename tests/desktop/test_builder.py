@@ -140,14 +140,20 @@ def test_a_class_set_of_40_keeps_the_window_responding(
     timer.setInterval(10)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
+    started = time.perf_counter()
     page.make()
     qtbot.waitUntil(lambda: page.made is not None, timeout=MAKING_TIMEOUT_MS)
+    took = time.perf_counter() - started
     timer.stop()
     longest_gap = max(b - a for a, b in itertools.pairwise(ticks))
     assert (
         page.made is not None and len(page.made.sheets) == 40 and _worksheet_count(in_store) == 40
     )
-    assert longest_gap < 0.200, f"the window froze for {longest_gap * 1000:.0f} ms"
+    # Making 40 sheets takes seconds. Done on the window's thread, the clock would stop for all
+    # of it (or for one sheet's share at a time, 40 times); off it, the clock only waits for its
+    # turn on a busy machine. The limits are far from both, so load does not make this flaky.
+    assert len(ticks) > took / 0.010 / 4, f"{len(ticks)} ticks in {took:.1f} s: the window starved"
+    assert longest_gap < min(1.0, took / 3), f"the window froze for {longest_gap * 1000:.0f} ms"
 
 
 def test_cancelling_a_class_set_saves_nothing(

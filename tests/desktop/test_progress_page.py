@@ -26,6 +26,7 @@ from storage.database import Store
 from tests.conftest import SCHOOL
 from tests.desktop.conftest import wait_idle
 from tests.desktop.test_grading import store_sheet
+from tests.pdf_reading import page_count, text
 
 SKILL = "maths.c3.add_3digit_regroup"
 InStore = Callable[[Callable[[Store], Any]], Any]
@@ -212,8 +213,13 @@ def test_the_progress_report_is_saved_as_a_pdf(
     out = tmp_path / "report.pdf"
     page.save_report(out)
     wait_idle(qtbot, ctx)
-    assert out.read_bytes().startswith(b"%PDF")
     assert no_pdf_viewer == [out]  # opened to look at or print
+    assert page_count(out) == 1
+    printed = " ".join(text(out).split())
+    assert "Progress report" in printed and "Asha Verma Class 3" in printed
+    # the one graded sheet: its skill at its level with 4 of 5 right, and the month's line
+    assert "Adding 3-digit numbers with carrying Improving 4/5" in printed
+    assert "Nov 2026 1 5 80%" in printed
 
 
 def test_a_child_with_nothing_graded_is_told_where_to_start(

@@ -6,6 +6,7 @@ import threading
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.context import AppContext
 from desktop.pages.account import AccountPage
@@ -18,11 +19,27 @@ from storage.errors import InvalidInput
 from tests.desktop.conftest import wait_idle
 
 
-def test_every_page_is_listed_and_reachable_by_ctrl_number(qtbot: Any, window: MainWindow) -> None:
+def test_every_page_is_listed_and_reachable_from_the_sidebar(
+    qtbot: Any, window: MainWindow
+) -> None:
     assert window.nav.count() == len(PAGES)
     for row in range(len(PAGES)):
         window.nav.setCurrentRow(row)
         assert window.stack.currentIndex() == row
+
+
+def test_pressing_ctrl_and_a_number_switches_to_that_page(qtbot: Any, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    numbers = range(min(len(PAGES), 9), 0, -1)  # backwards: each press must move the page
+    for number in numbers:
+        qtbot.keyClick(
+            window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.stack.currentIndex() == number - 1, f"Ctrl+{number}"
+        assert window.nav.currentRow() == number - 1
 
 
 def test_upgrade_shows_the_free_tier_and_both_plans(qtbot: Any, window: MainWindow) -> None:

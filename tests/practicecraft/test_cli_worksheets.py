@@ -102,7 +102,20 @@ def test_versions_for_a_class_share_skills(run, tmp_path: Path) -> None:  # type
         "--out",
         str(tmp_path / "v.pdf"),
     )
-    assert code == 0 and len(stdout.split()) == 3
+    ids = stdout.split()
+    assert code == 0 and len(ids) == 3  # one sheet per child
+    with Store.open(local_database_path(tmp_path / "data")) as store:
+        sheets = [store.worksheets.get(i) for i in ids]
+    # Versions A and B handed round the class: the same skills, different questions.
+    assert sorted({s.version_label for s in sheets}) == ["A", "B"]
+    by_version = {s.version_label: s for s in sheets}
+    skills = {v: sorted(q["skill_tag"] for q in s.questions) for v, s in by_version.items()}
+    assert skills["A"] == skills["B"]
+    keys = {v: {q["key"] for q in s.questions} for v, s in by_version.items()}
+    assert keys["A"] != keys["B"]
+    # children with the same version get the same questions (one key per version)
+    same = [s for s in sheets if s.version_label == sheets[0].version_label]
+    assert all(s.questions == same[0].questions for s in same)
 
 
 def test_bad_requests_are_one_line_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

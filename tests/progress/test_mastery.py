@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import get_args
 
+import pytest
+
 from progress.attempts import MASTERY_LEVELS, MasteryLevel
 from progress.mastery import POLICY, SkillMastery, apply_attempt, effective, knowledge, replay
 from tests.progress.factories import answers, attempt
@@ -67,6 +69,40 @@ def test_mastered_needs_recent_accuracy_too() -> None:
     assert mastery_after("xxxxx", "ccccc", "ccc").level == "mastered"
 
 
+def test_seven_right_of_the_last_ten_over_two_days_is_improving_not_mastered() -> None:
+    # a streak of 7 across two days, but 7 of the last 10 right is below 80%
+    state = mastery_after("xxxxxcc", "ccccc")
+    assert (state.streak, state.streak_days, state.accuracy) == (7, 2, 0.7)
+    assert state.level == "improving"
+
+
+def test_eight_right_of_the_last_ten_over_two_days_is_mastered() -> None:
+    state = mastery_after("xxccc", "ccccc")
+    assert (state.streak, state.accuracy) == (8, 0.8)
+    assert state.level == "mastered"
+
+
+def test_partly_right_answers_count_half_towards_mastery() -> None:
+    # 5 halves and 5 rights = 75% of the last 10: a streak of 5 over two days is not enough
+    state = mastery_after("pppppc", "cccc")
+    assert (state.streak, state.streak_days, state.accuracy) == (5, 2, 0.75)
+    assert state.level == "improving"
+
+
+def test_partly_right_answers_are_not_counted_as_wrong_towards_mastery() -> None:
+    # 3 halves and 7 rights = 85%: mastered (as wrong answers they would make 70%)
+    state = mastery_after("pppcc", "ccccc")
+    assert state.accuracy == pytest.approx(0.85)
+    assert state.level == "mastered"
+
+
+def test_mastery_looks_only_at_the_last_ten_answers() -> None:
+    # 5 old wrong answers then 10 right: the old ones have left the window
+    state = mastery_after("xxxxxccccc", "ccccc")
+    assert state.recent == (1.0,) * 10
+    assert state.level == "mastered"
+
+
 def test_a_mastered_skill_that_is_missed_drops_one_level() -> None:
     state = mastery_after("ccc", "cc", "x")
     assert (state.level, state.streak) == ("improving", 0)
@@ -110,10 +146,25 @@ def test_knowledge_tracing_rises_when_right_and_falls_when_wrong() -> None:
     assert 0 < knowledge(0.99, "incorrect") < 1
 
 
-def test_knowledge_tracing_follows_the_published_update() -> None:
-    p, s, g, t = 0.4, POLICY.p_slip, POLICY.p_guess, POLICY.p_transit
-    posterior = p * (1 - s) / (p * (1 - s) + (1 - p) * g)
-    assert knowledge(p, "correct") == posterior + (1 - posterior) * t
+def test_knowledge_tracing_after_a_right_answer_matches_a_hand_worked_value() -> None:
+    # p=0.4, slip 0.1, guess 0.2: 0.36 / (0.36 + 0.12) = 0.75; learning: 0.75 + 0.25 * 0.05
+    assert knowledge(0.4, "correct") == pytest.approx(0.7625, abs=1e-9)
+
+
+def test_knowledge_tracing_after_a_wrong_answer_matches_a_hand_worked_value() -> None:
+    # 0.04 / (0.04 + 0.48) = 1/13; learning: 1/13 + (12/13) * 0.05 = 1.6/13
+    assert knowledge(0.4, "incorrect") == pytest.approx(1.6 / 13, abs=1e-9)
+
+
+def test_knowledge_tracing_after_a_partly_right_answer_is_halfway_then_learns() -> None:
+    # (0.75 + 1/13) / 2 = 0.41346...; learning adds 5% of the rest
+    halfway = (0.75 + 1 / 13) / 2
+    assert knowledge(0.4, "partial") == pytest.approx(halfway + (1 - halfway) * 0.05, abs=1e-9)
+
+
+def test_knowledge_tracing_starts_from_the_prior_for_a_new_skill() -> None:
+    # prior 0.2: 0.18 / (0.18 + 0.16) = 9/17; learning: 9/17 + (8/17) * 0.05
+    assert knowledge(None, "correct") == pytest.approx(9 / 17 + (8 / 17) * 0.05, abs=1e-9)
 
 
 def test_a_regraded_question_counts_once_with_its_latest_mark() -> None:

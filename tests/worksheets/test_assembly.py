@@ -28,6 +28,18 @@ def test_chosen_skills_share_the_questions() -> None:
     assert len({q["key"] for q in sheet.questions}) == 20
 
 
+def test_a_sheet_never_repeats_a_question_even_across_skills_whose_keys_collide() -> None:
+    # Sharing 15 among 3 (Class 2) and dividing 15 by 3 (Class 3) are the same question,
+    # `div:15:3`; without the cross-skill check most of these sheets would ask it twice.
+    skills = ("maths.c2.equal_sharing", "maths.c3.div_sharing")
+    for seed in range(40):
+        request = SheetRequest("maths", 3, skills=skills, count=20, seed=seed)
+        keys = [
+            q["key"] for q in assemble(request, Recipient(child_id="c"), SYLLABUS, TODAY).questions
+        ]
+        assert len(keys) == len(set(keys)) == 20, f"seed {seed} repeats a question"
+
+
 def test_versions_differ_in_numbers_and_order_but_not_skills() -> None:
     request = SheetRequest(
         "maths",

@@ -83,6 +83,7 @@ def _outcomes(folder: Path) -> Iterator[Outcome]:
         ("Hindi shaping (printed sheet)", lambda f: _shaped_in_pdf(f / "hi.pdf")),
         ("keyring backends", lambda _folder: _keyring_backends()),
         ("commands", lambda _folder: _import_commands()),
+        ("sync client", lambda _folder: _check_sync_client()),
         ("Qt", lambda f: _check_qt(f / "en.pdf")),
     ]
     for name, check in checks:
@@ -197,6 +198,12 @@ def _import_commands() -> str:
     for module in modules:
         importlib.import_module(module)
     return f"{len(COMMANDS)} commands in {len(modules)} modules import"
+
+
+def _check_sync_client() -> str:
+    from sync.self_check import check_client
+
+    return check_client()
 
 
 def _check_qt(pdf: Path) -> str:

@@ -65,6 +65,7 @@ def test_the_self_test_reports_each_check_on_its_own_line(
         "ok   Hindi shaping (printed sheet)",
         "ok   keyring backends",
         "ok   commands",
+        "ok   sync client",
         "ok   Qt",
     ]
 

@@ -120,7 +120,7 @@ def run_checks(bundle: Path) -> dict[str, object]:
         window_s, opened = timed_run([*window, "--quit-after-first-paint"], env)
         if opened.returncode != 0:
             failures.append(f"the window did not open offscreen: {opened.stderr.strip()[-300:]}")
-    summary = {
+    summary: dict[str, object] = {
         "size_mb": round(size, 1),
         "files": sum(1 for _ in files_of(bundle)),
         "self_test_s": round(self_test_s, 2),

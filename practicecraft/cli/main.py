@@ -72,6 +72,14 @@ class LazyGroup(click.Group):
     hidden=True,
     help="Open the window, wait for it to paint and load, then quit (for `bench startup`).",
 )
+@click.option(
+    "--self-test",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=lambda ctx, _param, wanted: _self_test(ctx) if wanted else None,
+    help="Check this install (database, worksheets in English and Hindi, fonts, Qt) and exit.",
+)
 @click.version_option(__version__, "--version", prog_name="practicecraft")
 @click.pass_context
 def cli(
@@ -88,6 +96,13 @@ def cli(
         ctx.exit(_open_window(app.data_dir, quit_after_first_paint))
 
 
+def _self_test(ctx: click.Context) -> None:
+    """Runs before any data folder is looked at: the self-test uses a temporary one."""
+    from practicecraft.self_test import run_self_test
+
+    ctx.exit(run_self_test())
+
+
 def _open_window(data_dir: Path, quit_after_first_paint: bool) -> int:
     """Open the window, after checking it can: where Qt would abort, one line says why."""
     check_window_can_open()
@@ -98,7 +113,8 @@ def _open_window(data_dir: Path, quit_after_first_paint: bool) -> int:
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors become one line on stderr and an exit code."""
     try:
-        cli.main(args=argv, prog_name="practicecraft", standalone_mode=False)
+        # Outside standalone mode click returns the code of `ctx.exit(code)` instead of exiting.
+        code = cli.main(args=argv, prog_name="practicecraft", standalone_mode=False)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.Abort:
@@ -127,7 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as error:  # the system refused a file: say which, in one line
         where = f": {error.filename}" if error.filename else ""
         _fail(f"{error.strerror or error}{where}", EXIT_FAILURE)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _sync_exit_code(error: SyncError) -> int:

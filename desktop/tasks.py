@@ -87,8 +87,7 @@ class Op(Generic[T]):
         self, result: Any, error: BaseException | None, dialog: QProgressDialog | None
     ) -> None:
         if dialog is not None and shiboken6.isValid(dialog):
-            dialog.hide()
-            dialog.deleteLater()
+            _dismiss(dialog)
         if self._parent is not None and not shiboken6.isValid(self._parent):
             return  # the page closed while the work ran: nobody to show the result to
         try:
@@ -110,8 +109,25 @@ class Op(Generic[T]):
             show_error(self._parent, error)
 
 
+def _dismiss(dialog: QProgressDialog) -> None:
+    """Close the dialog for good, before any result or error box is shown.
+
+    Hiding is not enough: QProgressDialog's own timer shows it once `minimumDuration` has passed,
+    and a deleteLater() waits for the outer event loop — so over an error box (a nested loop) it
+    came back on top, blocking the box's OK. reset() stops that timer; the dialog then
+    forgets any late progress too.
+    """
+    dialog.blockSignals(True)  # no "canceled" from closing it: the work is already over
+    dialog.reset()
+    dialog.hide()
+    dialog.setEnabled(False)
+    dialog.deleteLater()
+
+
 def _updater(dialog: QProgressDialog) -> Callable[[float, str], None]:
     def update(fraction: float, message: str) -> None:
+        if not shiboken6.isValid(dialog) or not dialog.isEnabled():
+            return  # a late report after the work ended must not show the dialog again
         dialog.setValue(int(fraction * 1000))
         if message:
             dialog.setLabelText(message)

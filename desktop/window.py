@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -121,6 +121,13 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Every page may keep the window open (e.g. the Grade page, for marks not saved)."""
+        if all(page.may_leave() for page in self.pages.values()):
+            event.accept()
+        else:
+            event.ignore()
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         TopicPreferenceRepository,
         WorksheetRepository,
     )
+    from storage.repositories.drafts import GradingDraftRepository
 
 NODE_KEY = "device.node"
 CLOCK_KEY = "clock.high_water"
@@ -315,6 +316,12 @@ class Store:
         from storage.repositories import ProgressRepository
 
         return ProgressRepository(self)
+
+    @cached_property
+    def drafts(self) -> GradingDraftRepository:
+        from storage.repositories.drafts import GradingDraftRepository
+
+        return GradingDraftRepository(self)
 
     @cached_property
     def sync(self) -> SyncRepository:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,6 +95,7 @@ class Recipients:
     grade: int
     class_id: str | None = None
     class_name: str | None = None
+    rolls: dict[str, str] = field(default_factory=dict)  # child id -> roll number in the class
 
 
 def make_worksheets(
@@ -136,7 +137,17 @@ def find_recipients(store: Store, child_id: str | None, class_name: str | None) 
     members = store.classes.members(school_class.id or "")
     if not members:
         raise InvalidInput(f"class {school_class.name} has no children yet; import a roster first")
-    return Recipients(members, school_class.grade, school_class.id, class_name)
+    rolls = store.classes.roll_numbers(school_class.id or "")
+    members.sort(key=lambda child: roll_order(rolls.get(child.id or "")))  # the register's order
+    return Recipients(members, school_class.grade, school_class.id, class_name, rolls)
+
+
+def roll_order(roll: str | None) -> tuple[int, int, str]:
+    """Roll numbers in the order a register lists them: 2 before 10, children without one last."""
+    if not roll:
+        return (1, 0, "")
+    digits = roll.strip()
+    return (0, int(digits), "") if digits.isdigit() else (0, 10**9, digits.casefold())
 
 
 def _assemble_all(
@@ -158,9 +169,11 @@ def _assemble_all(
         for copy in range(per_child):
             label = version_label(request, index + copy, versions)
             child_request = request if label else for_child(request, index)
-            sheets.append(
-                assemble(child_request, recipient, syllabus, today.isoformat(), label, items)
-            )
+            sheet = assemble(child_request, recipient, syllabus, today.isoformat(), label, items)
+            roll = recipients.rolls.get(child.id or "")
+            if roll:  # printed in the header, kept in the snapshot so a re-print is the same
+                sheet.settings["roll_number"] = roll
+            sheets.append(sheet)
         if progress is not None:
             progress(index + 1, len(children))
     return sheets

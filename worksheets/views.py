@@ -22,6 +22,7 @@ def sheet_view(worksheet: Worksheet, school_name: str = "") -> SheetView:
         school_name=str(s.get("school_name") or school_name),
         child_name=_text(s.get("child_name")),
         class_name=_text(s.get("class_name")),
+        roll_number=_text(s.get("roll_number")),
         date=str(s.get("date") or ""),
         version_label=worksheet.version_label,
         concept=Text(en=concept["en"], hi=concept.get("hi")) if concept.get("en") else None,

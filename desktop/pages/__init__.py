@@ -20,3 +20,7 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Load what the page shows (in the background)."""
+
+    def may_leave(self) -> bool:
+        """Asked before the window closes: False keeps it open (e.g. marks not saved yet)."""
+        return True

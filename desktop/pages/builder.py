@@ -9,13 +9,15 @@ from __future__ import annotations
 import html
 import shutil
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -36,7 +38,7 @@ from desktop.pages.builder_job import (
 )
 from desktop.pages.pdf_files import choose_pdf, file_name
 from desktop.pages.pdf_preview import PdfPreview
-from desktop.pages.printing import print_pdf, printer_for
+from desktop.pages.printing import print_pdfs, printer_for
 from desktop.pages.quota_prompt import offer_upgrade, quota_line
 from desktop.tasks import Op
 from desktop.worker import Progress
@@ -45,6 +47,12 @@ from storage.database import Store
 from worksheets.quota import QuotaExceeded
 
 PREVIEWS_FOLDER = "previews"
+PrintChoice = Literal["sheets", "key", "both"]
+PRINT_CHOICES: dict[PrintChoice, tuple[str, str]] = {
+    "sheets": ("Print sheets…", "Ctrl+P"),
+    "key": ("Print answer key…", "Ctrl+Shift+P"),
+    "both": ("Print sheets and answer key (one job)…", ""),
+}
 
 
 class BuilderPage(Page):
@@ -69,8 +77,10 @@ class BuilderPage(Page):
         self.make_button.setDefault(True)
         self.save_button = QPushButton("&Save PDF…")
         self.save_button.setToolTip("Ctrl+S")
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setToolTip("Ctrl+P")
+        self.print_button = QPushButton("&Print")
+        self.print_button.setToolTip("Print the worksheets, the answer key, or both (Ctrl+P)")
+        self.print_menu = self._print_menu()
+        self.print_button.setMenu(self.print_menu)
         self._lay_out()
         self._connect()
         self._update_actions()
@@ -105,16 +115,27 @@ class BuilderPage(Page):
         layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
         layout.addWidget(splitter, 1)
 
+    def _print_menu(self) -> QMenu:
+        """What to print is said, never guessed from the tab that happens to show."""
+        menu = QMenu(self)
+        self.print_actions: dict[PrintChoice, QAction] = {}
+        for choice, (text, keys) in PRINT_CHOICES.items():
+            # The keys are the page's own shortcuts; shown here, not bound twice.
+            action = menu.addAction(f"{text}\t{keys}" if keys else text)
+            action.triggered.connect(lambda _=False, c=choice: self.print_sheets(c))
+            self.print_actions[choice] = action
+        return menu
+
     def _connect(self) -> None:
         self.make_button.clicked.connect(self.make)
         self.save_button.clicked.connect(self.save_pdf)
-        self.print_button.clicked.connect(self.print_sheets)
         self.form.who_changed.connect(self._update_actions)
         shortcuts = (
             ("Ctrl+Return", self.make),
             ("Ctrl+Enter", self.make),
             (QKeySequence.StandardKey.Save, self.save_pdf),
-            (QKeySequence.StandardKey.Print, self.print_sheets),
+            (QKeySequence.StandardKey.Print, lambda: self.print_sheets("sheets")),
+            ("Ctrl+Shift+P", lambda: self.print_sheets("key")),
             ("Ctrl+K", lambda: self.preview.show_key(not self.preview.showing_key())),
         )
         for keys, action in shortcuts:
@@ -172,6 +193,9 @@ class BuilderPage(Page):
         self.make_button.setEnabled(not self.busy and self.form.request() is not None)
         self.save_button.setEnabled(self.made is not None)
         self.print_button.setEnabled(self.made is not None)
+        has_key = self.made is not None and self.made.key is not None
+        self.print_actions["key"].setEnabled(has_key)
+        self.print_actions["both"].setEnabled(has_key)
 
     # --- saving and printing --------------------------------------------------------------
 
@@ -201,36 +225,67 @@ class BuilderPage(Page):
         self.ctx.status(f"Saved {path.name}{also} in {path.parent}.")
         return [target for _source, target in copies]
 
-    def print_sheets(self) -> None:
-        """Choose a printer and print what the preview shows (worksheets or answer key)."""
-        if self.made is None:
+    def print_sheets(self, what: PrintChoice = "sheets") -> None:
+        """Choose a printer and print the worksheets, the answer key, or both in one job."""
+        files = self._files_to_print(what)
+        if self.made is None or not files:
             return
         printer = printer_for(
             str(self.made.sheets[0].settings.get("paper", "A4")), _title(self.made)
         )
         dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(print_title(what, self.made))
         dialog.finished.connect(
-            lambda result: self.print_to(printer) if result == QDialog.DialogCode.Accepted else None
+            lambda result: (
+                self.print_to(printer, what) if result == QDialog.DialogCode.Accepted else None
+            )
         )
         self._print_dialog = (dialog, printer)  # kept alive while it is open
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Print the PDF in view on `printer`, in the background, with Cancel."""
-        pdf = self.preview.current_file()
-        if pdf is None:
+    def _files_to_print(self, what: PrintChoice) -> list[Path]:
+        if self.made is None:
+            return []
+        sheets, key = self.made.pdf, self.made.key
+        if what != "sheets" and key is None:
+            self.ctx.status(
+                "There is no answer key: tick Answer key and make the worksheets again."
+            )
+            return []
+        chosen: dict[PrintChoice, list[Path | None]] = {
+            "sheets": [sheets],
+            "key": [key],
+            "both": [sheets, key],
+        }
+        return [path for path in chosen[what] if path is not None]
+
+    def print_to(self, printer: QPrinter, what: PrintChoice = "sheets") -> None:
+        """Print the chosen PDFs on `printer` as one job, in the background, with Cancel."""
+        pdfs = self._files_to_print(what)
+        if not pdfs:
             return
 
         def work(_store: Store, progress: Progress) -> int:
             def page(done: int, total: int) -> None:
                 progress.update(done / total, f"Printed page {done} of {total}…")
 
-            return print_pdf(pdf, printer, page)
+            return print_pdfs(pdfs, printer, page)
 
         Op(self.ctx, work, self).with_progress("Printing…").success(
             lambda pages: self.ctx.status(f"Sent {_plural(pages, 'page')} to the printer.")
         ).run()
+
+
+def print_title(what: PrintChoice, made: MadeSheets) -> str:
+    """The print dialog's title: what this job prints, and how much of it."""
+    sheets = f"{_plural(len(made.sheets), 'worksheet')} ({_plural(made.sheet_pages, 'page')})"
+    key = f"answer key ({_plural(made.key_pages, 'page')})"
+    return {
+        "sheets": f"Print sheets — {sheets}",
+        "key": f"Print answer key — {key}",
+        "both": f"Print sheets and answer key — {sheets} and {key}",
+    }[what]
 
 
 def _title(made: MadeSheets) -> str:

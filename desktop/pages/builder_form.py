@@ -106,8 +106,8 @@ class BuilderForm(QWidget):
             [(f"{c.name} — Class {c.grade}, {_children(c.size)}", c.id) for c in choices.classes],
             "No classes yet",
         )
+        self.options.set_defaults(choices.language, choices.paper)
         if first_time:
-            self.options.set_defaults(choices.language, choices.paper)
             (self.for_class if choices.teacher and choices.classes else self.for_child).setChecked(
                 True
             )

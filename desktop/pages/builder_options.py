@@ -62,6 +62,7 @@ class SheetOptions(QGroupBox):
         self.types_button = self._types_button()
         self.language = _combo(LANGUAGES, "Language")
         self.paper = _combo(PAPERS, "Paper")
+        self._defaults: dict[str, str] = {}  # the profile's choice last followed, per field
         self.large_print = QCheckBox("Large print")
         self.large_print.setToolTip("About 1.5 times bigger, in one column (good for Classes 1–2)")
         self.columns = _spin(1, 3, 2, "Columns")
@@ -106,9 +107,16 @@ class SheetOptions(QGroupBox):
             form.addRow(_buddy(text, widgets[0]), row)
 
     def set_defaults(self, language: str, paper: str) -> None:
-        """The profile's choices, shown when the page first loads."""
-        self.language.setCurrentIndex(max(self.language.findData(language), 0))
-        self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
+        """The profile's choices (wizard, Settings), followed as soon as they change — except
+        in a field the user changed on this form, which keeps what they chose."""
+        for field, combo, value in (
+            ("language", self.language, language),
+            ("paper", self.paper, paper),
+        ):
+            default = self._defaults.get(field)
+            if default is None or combo.currentData() == default:
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+            self._defaults[field] = value
 
     def mode(self) -> WorksheetMode:
         return cast(WorksheetMode, self.mode_box.currentData())

@@ -2,14 +2,13 @@
 
 Keys on an open sheet: Enter checks the typed answer and moves on; in mark mode (Ctrl+M), or on
 an open-response question, 1 / 0 / p mark right / wrong / partly; Ctrl+Z undoes the last mark;
-Ctrl+Enter saves; Esc goes back to the list of sheets.
+Ctrl+Enter saves; Esc goes back to the list of sheets. What is typed is kept as a draft as it is
+typed (grading_drafts.py), restored when the sheet is opened again; leaving a sheet with marks not
+saved asks first.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
@@ -27,48 +26,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curriculum.question import Question
 from desktop.context import AppContext
 from desktop.errors import show_error
 from desktop.pages import Page
+from desktop.pages.grading_drafts import (
+    DraftKeeper,
+    Leaving,
+    ask_to_leave,
+    draft_of,
+    has_marks,
+    put_back_text,
+)
+from desktop.pages.grading_open import Draft, OpenedSheet, open_sheet, saver, school_today
 from desktop.pages.grading_picker import SheetListing, SheetPicker, recent_sheets
 from desktop.pages.grading_rows import SheetGrader
 from desktop.pages.grading_session import GradingSession
 from desktop.pages.grading_summary import GradingSummary, SavedGrading, score_line
 from desktop.pages.pdf_files import choose_pdf, file_name, save_certificate
 from desktop.tasks import Op
-from desktop.worker import Progress
 from progress.attempts import SCHOOL_TIME, RecordedAttempt
-from progress.dashboard import skill_title
-from progress.grading import GradedAnswer
-from storage.database import Store
 from storage.errors import NotFoundError
-from worksheets.model import Worksheet
-
-
-@dataclass(frozen=True)
-class OpenedSheet:
-    sheet: Worksheet
-    questions: list[Question]
-    children: list[tuple[str, str]]  # who may have done it: (id, name)
-    held: dict[str, list[RecordedAttempt]]  # child id -> what was recorded for this sheet
-
-
-def open_sheet(store: Store, id_or_code: str) -> OpenedSheet:
-    sheet = store.worksheets.find(id_or_code)
-    if sheet.child_id is not None:
-        children = [(sheet.child_id, store.children.get(sheet.child_id).name)]
-    else:
-        children = [(c.id or "", c.name) for c in store.classes.members(sheet.class_id or "")]
-    held: dict[str, list[RecordedAttempt]] = defaultdict(list)
-    for attempt in store.attempts.for_worksheet(sheet.id or ""):
-        held[attempt.student_id].append(attempt)
-    questions = [Question.model_validate(q) for q in sheet.questions]
-    return OpenedSheet(sheet, questions, children, dict(held))
-
-
-def school_today() -> date:
-    return datetime.now(SCHOOL_TIME).date()
 
 
 class GradingPage(Page):
@@ -83,6 +60,8 @@ class GradingPage(Page):
         self.picker = SheetPicker()
         self.picker.open_requested.connect(self.open)
         self.saved: SavedGrading | None = None
+        self.keeper = DraftKeeper(ctx, self)
+        self.shown_child: str | None = None  # whose marks the grader shows ('' nobody's yet)
         self.sheet_view = self._sheet_view()
         self.stack.addWidget(self.picker)
         self.stack.addWidget(self.sheet_view)
@@ -121,6 +100,7 @@ class GradingPage(Page):
         self.done_on.setCalendarPopup(True)
         self.done_on.setDisplayFormat("d MMM yyyy")
         when.setBuddy(self.done_on)
+        self.done_on.dateChanged.connect(self._draft_changed)
         for widget in (self.child_label, self.child_box, when, self.done_on):
             row.addWidget(widget)
         row.addStretch(1)
@@ -172,6 +152,8 @@ class GradingPage(Page):
         self.picker.show_listings(listings)
 
     def back_to_list(self) -> None:
+        if not self.may_leave():
+            return
         self.stack.setCurrentWidget(self.picker)
         self.picker.code.setFocus()
         self.picker.code.selectAll()
@@ -180,6 +162,8 @@ class GradingPage(Page):
     # -- opening a sheet ---------------------------------------------------------------------
 
     def open(self, id_or_code: str) -> None:
+        if not self.may_leave():
+            return
         self.picker.show_problem("")
         Op(self.ctx, lambda store, _: open_sheet(store, id_or_code), self).success(
             self.show_sheet
@@ -203,8 +187,11 @@ class GradingPage(Page):
             f"{sheet.code} · {sheet.settings.get('date', '')} · {len(opened.questions)} "
             "questions</span>"
         )
+        self.done_on.blockSignals(True)
         self.done_on.setMaximumDate(_qdate(school_today()))
         self.done_on.setDate(_qdate(school_today()))
+        self.done_on.blockSignals(False)
+        self.shown_child = None
         self.child_box.blockSignals(True)
         self.child_box.clear()
         if sheet.child_id is None:
@@ -218,18 +205,52 @@ class GradingPage(Page):
         self._child_chosen()
 
     def _child_chosen(self) -> None:
-        """Show the chosen child's marks for this sheet (a class sheet is graded per child)."""
+        """Show the chosen child's marks for this sheet (a class sheet is graded per child).
+
+        The marks shown before stay in their child's draft; marks typed before choosing whose
+        sheet it is go to the child chosen.
+        """
         if self.opened is None:
             return
-        child_id = self.child_id
+        self.keeper.flush()
+        carried: Draft | None = None
+        if self.shown_child == "" and self.grader is not None and self.keeper.unsaved:
+            carried = (draft_of(self.grader), self._done_on_text())
+            self.keeper.discard()
+            self.opened.drafts.pop("", None)
+        self._show_child(self.child_id, carried)
+
+    def _show_child(self, child_id: str, carried: Draft | None) -> None:
+        assert self.opened is not None
         session = GradingSession(self.opened.questions)
         session.load(self.opened.held.get(child_id, []) if child_id else [])
+        kept = carried or self.opened.drafts.get(child_id)
+        if kept is not None:
+            session.restore(kept[0])
+        self.shown_child = None  # no drafts while the rows are being built
         self._set_grader(SheetGrader(session))
+        if kept is not None:
+            self._put_back(kept)
+        self.shown_child = child_id
+        self.keeper.follow(self.opened.sheet.id or "", child_id, unsaved=kept is not None)
+        if carried is not None:
+            self._draft_changed()
+        elif kept is not None:
+            self.ctx.status("The marks typed earlier and not saved are back. Save them when done.")
         self._set_summary(None)
         if child_id:
             self.grader_focus(1)
         else:
             self.child_box.setFocus()
+
+    def _put_back(self, kept: Draft) -> None:
+        assert self.grader is not None
+        put_back_text(self.grader, kept[0])
+        if kept[1]:
+            day = date.fromisoformat(kept[1])
+            self.done_on.blockSignals(True)
+            self.done_on.setDate(_qdate(min(day, school_today())))
+            self.done_on.blockSignals(False)
 
     def _set_grader(self, grader: SheetGrader) -> None:
         if self.grader is not None:
@@ -238,6 +259,9 @@ class GradingPage(Page):
         self.grader = grader
         grader.mark_mode = self.mark_mode.isChecked()
         grader.changed.connect(self._update_counts)
+        grader.changed.connect(self._draft_changed)
+        for edit in grader.edits:
+            edit.textEdited.connect(self._draft_changed)
         grader.finished.connect(self.save_button.setFocus)
         self.sheet_layout.addWidget(grader, 1)
         self._update_counts()
@@ -249,6 +273,37 @@ class GradingPage(Page):
     @property
     def child_id(self) -> str:
         return str(self.child_box.currentData() or "")
+
+    # -- drafts and leaving ------------------------------------------------------------------
+
+    def _draft_changed(self) -> None:
+        if self.grader is None or self.opened is None or self.shown_child is None:
+            return
+        kept = (draft_of(self.grader), self._done_on_text())
+        self.opened.drafts[self.shown_child] = kept
+        self.keeper.changed(*kept)
+
+    def _done_on_text(self) -> str:
+        return str(self.done_on.date().toString("yyyy-MM-dd"))
+
+    def may_leave(self) -> bool:
+        """Before the open sheet is left (Esc, another sheet, closing the window): marks not
+        saved are saved or thrown away as the teacher says, or the sheet stays open."""
+        if self.stack.currentWidget() is self.picker or self.grader is None:
+            return True
+        if not self.keeper.unsaved or not has_marks(draft_of(self.grader)):
+            self.keeper.discard()
+            return True
+        self.keeper.flush()  # kept whatever happens next, even if the app is killed now
+        whose = self.child_box.currentText() if self.child_id else "this sheet"
+        choice = ask_to_leave(self, whose, can_save=bool(self.child_id))
+        if choice is Leaving.SAVE:
+            self.save()
+        elif choice is Leaving.DISCARD:
+            self.keeper.discard()
+            if self.opened is not None:
+                self.opened.drafts.pop(self.shown_child or "", None)
+        return choice is not Leaving.STAY
 
     # -- marking -----------------------------------------------------------------------------
 
@@ -287,9 +342,10 @@ class GradingPage(Page):
         if not graded:
             self.ctx.status("Nothing is marked yet.")
             return
-        work = _saver(
+        work = saver(
             self.opened.sheet, self.child_id, self.child_box.currentText(), graded, self.when
         )
+        self.keeper.saving()
         Op(self.ctx, work, self).with_progress("Saving the marks…").success(self._saved).run()
 
     @property
@@ -304,6 +360,9 @@ class GradingPage(Page):
         self.saved = saved
         if self.opened is not None:  # what the child box shows if it comes back to this child
             self.opened.held[saved.outcome.child_id] = held
+            self.opened.drafts.pop(saved.outcome.child_id, None)
+        if self.shown_child == saved.outcome.child_id:
+            self.keeper.saved()
         self._set_summary(GradingSummary(saved))
         self.ctx.status(f"Saved. {saved.child_name}: {score_line(saved.outcome)}")
         self.ctx.changed("attempts")
@@ -326,27 +385,6 @@ class GradingPage(Page):
             suggested,
             lambda path: save_certificate(self.ctx, self, (child_id, chapter_key), path),
         )
-
-
-def _saver(
-    sheet: Worksheet, child_id: str, child_name: str, graded: list[GradedAnswer], when: datetime
-) -> Callable[[Store, Progress], tuple[SavedGrading, list[RecordedAttempt]]]:
-    def work(store: Store, _progress: Progress) -> tuple[SavedGrading, list[RecordedAttempt]]:
-        outcome = store.progress.grade(sheet, child_id, graded, when)
-        syllabus = store.custom_content.syllabus()
-        chapters = store.progress.chapters().titles
-        saved = SavedGrading(
-            outcome,
-            child_name,
-            sheet.title,
-            sheet.code,
-            {tag: skill_title(syllabus, tag) for tag, _, _ in outcome.changes},
-            {key: chapters.get(key, key) for key in outcome.chapters_mastered},
-        )
-        held = store.attempts.for_worksheet(sheet.id or "")
-        return saved, [a for a in held if a.student_id == child_id]
-
-    return work
 
 
 def _qdate(day: date) -> QDate:

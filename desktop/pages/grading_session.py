@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from curriculum.question import Question
 from progress.answers import check_answer
@@ -83,6 +83,21 @@ class GradingSession:
                 continue
             by: GradedBy = "auto" if attempt.graded_by == "auto" else "teacher"
             self.entries[number - 1] = Entry(attempt.given_answer or "", attempt.result, by)
+        self._history.clear()
+
+    def as_draft(self) -> list[dict[str, str | None]]:
+        """Each question's state, as a grading draft keeps it."""
+        return [{"typed": e.typed, "result": e.result, "by": e.by} for e in self.entries]
+
+    def restore(self, draft: Sequence[dict[str, Any]]) -> None:
+        """Put back the state a draft kept (questions it does not know stay as they are)."""
+        for number, kept in enumerate(draft[: len(self)], start=1):
+            result, by = kept.get("result"), kept.get("by")
+            self.entries[number - 1] = Entry(
+                str(kept.get("typed") or ""),
+                result if result in ("correct", "incorrect", "partial") else None,
+                by if by in ("auto", "teacher") else None,
+            )
         self._history.clear()
 
     def counts(self) -> dict[str, int]:

@@ -7,7 +7,7 @@ their real size, centred, as images of at most 300 dots per inch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
@@ -41,20 +41,33 @@ def print_pdf(
 
     `on_page(done, total)` is called after each page; if it raises, a printer's job is aborted.
     """
-    document = QPdfDocument()
+    return print_pdfs([pdf], device, on_page)
+
+
+def print_pdfs(
+    pdfs: Sequence[Path],
+    device: QPagedPaintDevice,
+    on_page: Callable[[int, int], None] | None = None,
+) -> int:
+    """Print several PDFs one after the other in one job (the sheets, then the answer key)."""
+    documents = [QPdfDocument() for _ in pdfs]
     try:
-        if document.load(str(pdf)) != QPdfDocument.Error.None_:
-            raise PrintFailed(f"could not read {pdf.name} to print it; make the worksheets again")
-        pages = _pages_to_print(device, document.pageCount())
-        _paint(document, pages, device, on_page)
+        for document, pdf in zip(documents, pdfs, strict=True):
+            if document.load(str(pdf)) != QPdfDocument.Error.None_:
+                raise PrintFailed(
+                    f"could not read {pdf.name} to print it; make the worksheets again"
+                )
+        every = [(d, n) for d in documents for n in range(d.pageCount())]
+        pages = [every[i] for i in _pages_to_print(device, len(every))]
+        _paint(pages, device, on_page)
         return len(pages)
     finally:
-        document.close()
+        for document in documents:
+            document.close()
 
 
 def _paint(
-    document: QPdfDocument,
-    pages: list[int],
+    pages: list[tuple[QPdfDocument, int]],
     device: QPagedPaintDevice,
     on_page: Callable[[int, int], None] | None,
 ) -> None:
@@ -62,7 +75,7 @@ def _paint(
     if not painter.begin(device):
         raise PrintFailed("the printer did not start; check that it is on and try again")
     try:
-        for done, page in enumerate(pages, start=1):
+        for done, (document, page) in enumerate(pages, start=1):
             if done > 1:
                 device.newPage()
             _draw_page(painter, document, page, device)

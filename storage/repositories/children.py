@@ -118,3 +118,4 @@ class ChildRepository(Repository[Child]):
                     writer.delete(table, row["id"])
             writer.delete(CHILDREN, child_id)
             self.store.progress.forget(child_id)
+            self.store.drafts.forget_child(child_id)

@@ -82,6 +82,16 @@ class ClassRepository(Repository[TeacherClass]):
         )
         return [from_row(Child, dict(row)) for row in rows]
 
+    def roll_numbers(self, class_id: str) -> dict[str, str]:
+        """Each current member's roll number in this class (or the child's own), by child id."""
+        rows = self.store.query(
+            "SELECT m.child_id, COALESCE(m.roll_number, c.roll_number) AS roll "
+            "FROM class_members m JOIN children c ON c.id = m.child_id WHERE m.class_id = ? "
+            "AND m.left_at IS NULL AND m.deleted_at IS NULL AND c.deleted_at IS NULL",
+            (class_id,),
+        )
+        return {row["child_id"]: row["roll"] for row in rows if row["roll"]}
+
     def of_child(self, child_id: str) -> list[TeacherClass]:
         """The classes a child is in now."""
         return self._select(

@@ -199,15 +199,64 @@ def test_printing_to_a_pdf_printer_prints_every_page(
     assert _pages(printed) == page.made.sheet_pages
 
 
-def test_print_prints_the_answer_key_when_it_is_shown(
+def test_print_answer_key_prints_the_key_whatever_the_preview_shows(
     qtbot: Any, ctx: AppContext, in_store: InStore, tmp_path: Path
 ) -> None:
     page = _made_for_child(qtbot, ctx, in_store)
-    page.preview.key_button.click()
     printed = tmp_path / "key.pdf"
-    page.print_to(_pdf_printer(printed))
+    page.print_to(_pdf_printer(printed), "key")
     wait_idle(qtbot, ctx)
     assert _pages(printed) == page.made.key_pages
+
+
+def test_print_sheets_prints_the_sheets_after_a_look_at_the_answer_key(
+    qtbot: Any, ctx: AppContext, in_store: InStore, tmp_path: Path
+) -> None:
+    page = _made_for_child(qtbot, ctx, in_store)
+    page.preview.key_button.click()  # a look at the key before printing
+    printed = tmp_path / "sheets.pdf"
+    page.print_to(_pdf_printer(printed), "sheets")
+    wait_idle(qtbot, ctx)
+    assert _pages(printed) == page.made.sheet_pages != page.made.key_pages
+
+
+def test_print_both_sends_the_sheets_then_the_key_in_one_job(
+    qtbot: Any, ctx: AppContext, in_store: InStore, tmp_path: Path
+) -> None:
+    page = _made_for_child(qtbot, ctx, in_store)
+    printed = tmp_path / "both.pdf"
+    page.print_to(_pdf_printer(printed), "both")
+    wait_idle(qtbot, ctx)
+    assert _pages(printed) == page.made.sheet_pages + page.made.key_pages
+
+
+@pytest.mark.parametrize(
+    ("what", "title"),
+    [("sheets", "Print sheets — 1 worksheet"), ("key", "Print answer key — "),
+     ("both", "Print sheets and answer key — 1 worksheet")],
+)  # fmt: skip
+def test_the_print_dialog_title_says_what_it_prints(
+    qtbot: Any, ctx: AppContext, in_store: InStore, what: str, title: str
+) -> None:
+    page = _made_for_child(qtbot, ctx, in_store)
+    page.print_sheets(what)  # type: ignore[arg-type]
+    assert page._print_dialog is not None
+    dialog = page._print_dialog[0]
+    assert dialog.windowTitle().startswith(title)
+    dialog.reject()
+
+
+def test_the_print_menu_offers_sheets_key_and_both(
+    qtbot: Any, ctx: AppContext, in_store: InStore
+) -> None:
+    page = _made_for_child(qtbot, ctx, in_store, key=False)
+    texts = [a.text().split("\t")[0] for a in page.print_menu.actions()]
+    assert texts == [
+        "Print sheets…",
+        "Print answer key…",
+        "Print sheets and answer key (one job)…",
+    ]
+    assert [a.isEnabled() for a in page.print_menu.actions()] == [True, False, False]
 
 
 def test_print_pdf_reports_each_page(

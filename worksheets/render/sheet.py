@@ -55,6 +55,7 @@ class SheetView:
     school_name: str = ""
     child_name: str | None = None
     class_name: str | None = None
+    roll_number: str | None = None  # a class set's sheets: two children of one name differ
     date: str = ""
     version_label: str | None = None
     concept: Bilingual | None = None
@@ -119,6 +120,8 @@ class SheetLayout:
             page.ops.append(face_text(school_face, line, o.size * 1.3, MARGIN, y, bold=True))
             y -= o.size * 1.6
         who = f"Name: {view.child_name}" if view.child_name else "Name: ______________________"
+        if view.roll_number:
+            who += f"     Roll no.: {view.roll_number}"
         cls = f"Class: {view.class_name or view.grade}"
         who_face = self.fonts.for_text(who + cls)
         for line in self.m.wrap(
@@ -163,6 +166,8 @@ class SheetLayout:
     def _continuation_header(self, page: Page, view: SheetView) -> float:
         top = self.height - MARGIN - 9
         name = view.child_name or "Name: ______________"
+        if view.roll_number:
+            name += f" ({view.roll_number})"
         latin = self.fonts.for_text(name + view.title)
         page.ops.append(
             face_text(latin, f"{name}  ·  {view.title}  ·  {view.code}", 9, MARGIN, top)

@@ -1,0 +1,211 @@
+"""The Worksheets library: every sheet ever made, found by words and filters, newest first.
+
+Words are matched through the FTS5 index `worksheet_search` (migration 0008), which triggers
+keep current; filters (child, class, code, date, state) are plain SQL on `worksheets`. The
+window, the command line (`worksheet list`) and the Grade page's list all read through here.
+
+A sheet's state: *graded* once any of its answers is marked, else *printed* once it was printed
+or saved as a PDF (`settings.printed_at`, which syncs with the sheet), else *not printed*.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from curriculum.syllabus import Syllabus
+from worksheets.codes import normalise_code
+
+if TYPE_CHECKING:
+    from storage.database import Store
+
+SheetState = Literal["not printed", "printed", "graded"]
+STATES: tuple[SheetState, ...] = ("not printed", "printed", "graded")
+CHAPTERS_KEY = "library.chapters"  # fingerprint of the chapter titles the index was built with
+SUBJECT_NAMES = {"maths": "Maths", "evs": "EVS", "english": "English", "hindi": "Hindi"}
+
+_MARKED = (
+    "(SELECT count(DISTINCT a.question_id) FROM attempt_events AS a "
+    "WHERE a.worksheet_id = w.id AND a.deleted_at IS NULL)"
+)
+_GRADED = (
+    "EXISTS (SELECT 1 FROM attempt_events AS a WHERE a.worksheet_id = w.id "
+    "AND a.deleted_at IS NULL)"
+)
+_PRINTED = "json_extract(w.settings, '$.printed_at') IS NOT NULL"
+_STATE_SQL: dict[SheetState, str] = {
+    "graded": _GRADED,
+    "printed": f"{_PRINTED} AND NOT {_GRADED}",
+    "not printed": f"NOT {_PRINTED} AND NOT {_GRADED}",
+}
+_COLUMNS = (
+    "w.id AS worksheet_id, w.code, w.title, w.subject, w.grade, w.child_id, w.class_id, "
+    "w.created_at AS made_at, w.version_label, "
+    "coalesce(c.name, json_extract(w.settings, '$.child_name'), '') AS child_name, "
+    "coalesce(k.name, json_extract(w.settings, '$.class_name'), '') AS class_name, "
+    "coalesce(json_extract(w.settings, '$.date'), '') AS sheet_date, "
+    "json_array_length(w.questions) AS questions, "
+    f"{_MARKED} AS marked, json_extract(w.settings, '$.printed_at') AS printed_at"
+)
+_FROM = (
+    "FROM worksheets AS w LEFT JOIN children AS c ON c.id = w.child_id "
+    "LEFT JOIN teacher_classes AS k ON k.id = w.class_id"
+)
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """What to look for; every part is optional. `text` matches any word of the sheet's
+    child, class, code, subject, chapters and date, each word as a prefix ("frac" finds
+    "Fractions")."""
+
+    text: str = ""
+    child_id: str | None = None
+    class_id: str | None = None
+    code: str | None = None
+    since: date | None = None
+    state: SheetState | None = None
+    limit: int | None = 500
+
+
+@dataclass(frozen=True)
+class LibrarySheet:
+    worksheet_id: str
+    code: str
+    title: str
+    subject: str
+    grade: int
+    child_id: str | None
+    child_name: str
+    class_id: str | None
+    class_name: str
+    made_at: str  # UTC ISO text
+    sheet_date: str  # as printed on the sheet, e.g. "2 Nov 2026"
+    version_label: str | None
+    questions: int
+    marked: int
+    printed_at: str | None
+
+    @property
+    def state(self) -> SheetState:
+        if self.marked:
+            return "graded"
+        return "printed" if self.printed_at else "not printed"
+
+    @property
+    def deletable(self) -> bool:
+        return self.state == "not printed"
+
+    @property
+    def who(self) -> str:
+        """The child and the class, as a teacher says it: "Asha Verma (3A)"."""
+        if self.child_name and self.class_name:
+            return f"{self.child_name} ({self.class_name})"
+        return self.child_name or (f"Class {self.class_name}" if self.class_name else "")
+
+    @property
+    def heading(self) -> str:
+        """One line that tells sheets apart: who, what, when, and the code."""
+        what = self.title + (f", version {self.version_label}" if self.version_label else "")
+        parts = [p for p in (self.who, what, self.sheet_date or self.made_at[:10]) if p]
+        return " — ".join(parts) + f" · {self.code}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.worksheet_id, "code": self.code, "title": self.title,
+            "subject": self.subject, "grade": self.grade, "child_id": self.child_id,
+            "child": self.child_name or None, "class_id": self.class_id,
+            "class": self.class_name or None, "made_at": self.made_at,
+            "date": self.sheet_date or None, "version": self.version_label,
+            "questions": self.questions, "marked": self.marked, "state": self.state,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Found:
+    sheets: list[LibrarySheet]
+    total: int  # how many match, beyond the limit too
+
+
+def search(store: Store, query: LibraryQuery) -> Found:
+    """The sheets that match, newest first (at most `query.limit`), and how many match."""
+    where, params = _where(query)
+    limit = "" if query.limit is None else f" LIMIT {int(query.limit)}"
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY w.created_at DESC, w.id DESC{limit}",
+        params,
+    )
+    sheets = [LibrarySheet(**dict(row)) for row in rows]
+    if query.limit is None or len(sheets) < query.limit:
+        return Found(sheets, len(sheets))
+    (total,) = store.conn.execute(
+        f"SELECT count(*) FROM worksheets AS w WHERE {where}", params
+    ).fetchone()
+    return Found(sheets, int(total))
+
+
+def sheet(store: Store, worksheet_id: str) -> LibrarySheet | None:
+    rows = store.query(f"SELECT {_COLUMNS} {_FROM} WHERE w.id = ?", (worksheet_id,))
+    return LibrarySheet(**dict(rows[0])) if rows else None
+
+
+def _where(query: LibraryQuery) -> tuple[str, list[Any]]:
+    clauses, params = ["w.deleted_at IS NULL"], []
+    words = match_expression(query.text)
+    if words:
+        clauses.append("w.rowid IN (SELECT rowid FROM worksheet_search WHERE worksheet_search MATCH ?)")
+        params.append(words)
+    for column, value in (("child_id", query.child_id), ("class_id", query.class_id)):
+        if value:
+            clauses.append(f"w.{column} = ?")
+            params.append(value)
+    if query.code:
+        clauses.append("w.code = ?")
+        params.append(normalise_code(query.code))
+    if query.since is not None:
+        clauses.append("w.created_at >= ?")
+        params.append(query.since.isoformat())
+    if query.state is not None:
+        clauses.append(_STATE_SQL[query.state])
+    return " AND ".join(clauses), params
+
+
+def match_expression(text: str) -> str:
+    """The user's words as an FTS5 query: every word must match, each as a prefix. Quoting
+    each word keeps FTS5's syntax (AND, NEAR, "-", ":") from being read into what was typed."""
+    words = re.findall(r"[^\s\"]+", text)
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def chapter_titles(syllabus: Syllabus) -> dict[str, str]:
+    """Each skill's chapter title (and its Hindi title), by skill tag."""
+    titles = {}
+    for skill in syllabus.skills():
+        chapter = syllabus.chapter_of(skill.tag)
+        titles[skill.tag] = " ".join(t for t in (chapter.title, chapter.title_hi, skill.title) if t)
+    return titles
+
+
+def refresh_chapters(store: Store, syllabus: Syllabus) -> bool:
+    """Give the index the syllabus's chapter titles when they changed (a new version of the
+    app, the teacher's own chapters); returns whether it rebuilt. A read-only store keeps the
+    index it has (titles still match)."""
+    titles = chapter_titles(syllabus)
+    fingerprint = hashlib.sha256(json.dumps(titles, sort_keys=True).encode()).hexdigest()
+    if store.read_only or store.state(CHAPTERS_KEY) == fingerprint:
+        return False
+    with store.write():
+        store.conn.execute("DELETE FROM skill_chapters")
+        store.conn.executemany("INSERT INTO skill_chapters (tag, chapter) VALUES (?, ?)",
+                               titles.items())  # fmt: skip
+        store.conn.execute("DELETE FROM worksheet_search")
+        store.conn.execute(
+            "INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date) "
+            "SELECT rowid, code, child, class, subject, chapters, date FROM worksheet_search_source"
+        )
+        store.set_state(CHAPTERS_KEY, fingerprint)
+    return True

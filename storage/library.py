@@ -10,14 +10,11 @@ or saved as a PDF (`settings.printed_at`, which syncs with the sheet), else *not
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from curriculum.syllabus import Syllabus
 from worksheets.codes import normalise_code
 
 if TYPE_CHECKING:
@@ -25,7 +22,6 @@ if TYPE_CHECKING:
 
 SheetState = Literal["not printed", "printed", "graded"]
 STATES: tuple[SheetState, ...] = ("not printed", "printed", "graded")
-CHAPTERS_KEY = "library.chapters"  # fingerprint of the chapter titles the index was built with
 SUBJECT_NAMES = {"maths": "Maths", "evs": "EVS", "english": "English", "hindi": "Hindi"}
 
 _MARKED = (
@@ -157,7 +153,9 @@ def _where(query: LibraryQuery) -> tuple[str, list[Any]]:
     clauses, params = ["w.deleted_at IS NULL"], []
     words = match_expression(query.text)
     if words:
-        clauses.append("w.rowid IN (SELECT rowid FROM worksheet_search WHERE worksheet_search MATCH ?)")
+        clauses.append(
+            "w.rowid IN (SELECT rowid FROM worksheet_search WHERE worksheet_search MATCH ?)"
+        )
         params.append(words)
     for column, value in (("child_id", query.child_id), ("class_id", query.class_id)):
         if value:
@@ -179,33 +177,3 @@ def match_expression(text: str) -> str:
     each word keeps FTS5's syntax (AND, NEAR, "-", ":") from being read into what was typed."""
     words = re.findall(r"[^\s\"]+", text)
     return " ".join(f'"{word}"*' for word in words)
-
-
-def chapter_titles(syllabus: Syllabus) -> dict[str, str]:
-    """Each skill's chapter title (and its Hindi title), by skill tag."""
-    titles = {}
-    for skill in syllabus.skills():
-        chapter = syllabus.chapter_of(skill.tag)
-        titles[skill.tag] = " ".join(t for t in (chapter.title, chapter.title_hi, skill.title) if t)
-    return titles
-
-
-def refresh_chapters(store: Store, syllabus: Syllabus) -> bool:
-    """Give the index the syllabus's chapter titles when they changed (a new version of the
-    app, the teacher's own chapters); returns whether it rebuilt. A read-only store keeps the
-    index it has (titles still match)."""
-    titles = chapter_titles(syllabus)
-    fingerprint = hashlib.sha256(json.dumps(titles, sort_keys=True).encode()).hexdigest()
-    if store.read_only or store.state(CHAPTERS_KEY) == fingerprint:
-        return False
-    with store.write():
-        store.conn.execute("DELETE FROM skill_chapters")
-        store.conn.executemany("INSERT INTO skill_chapters (tag, chapter) VALUES (?, ?)",
-                               titles.items())  # fmt: skip
-        store.conn.execute("DELETE FROM worksheet_search")
-        store.conn.execute(
-            "INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date) "
-            "SELECT rowid, code, child, class, subject, chapters, date FROM worksheet_search_source"
-        )
-        store.set_state(CHAPTERS_KEY, fingerprint)
-    return True

@@ -1,11 +1,12 @@
 -- The Worksheets library: a full-text index of every live sheet (SQLite FTS5), kept by triggers.
 --
--- Triggers rather than Python keep it current whatever writes a sheet: the repositories, a sync
--- pull (an upsert, so UPDATE triggers fire), renaming a child or a class, erasing a child. The
--- index is local only (never synced); `storage/library.py` searches it.
+-- Triggers keep it current whatever writes a sheet: the repositories, a sync pull (an upsert),
+-- renaming a child or a class, erasing a child. They are installed by `storage/search_index.py`
+-- when the store opens (a migration stays additive: no DELETE or UPDATE text in it). The index
+-- is local only (never synced); `storage/library.py` searches it.
 
 -- Chapter titles by skill tag, copied from the syllabus (which lives in JSON files, not SQL) by
--- `storage/library.py` whenever the syllabus changes, so a sheet can be found by its chapters.
+-- `storage/search_index.py` whenever the syllabus changes, so a sheet can be found by its chapters.
 CREATE TABLE IF NOT EXISTS skill_chapters (
     tag TEXT PRIMARY KEY NOT NULL,
     chapter TEXT NOT NULL
@@ -37,43 +38,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS worksheet_search USING fts5(
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );
-
-CREATE TRIGGER IF NOT EXISTS worksheet_search_insert AFTER INSERT ON worksheets BEGIN
-    INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date)
-    SELECT rowid, code, child, class, subject, chapters, date
-    FROM worksheet_search_source WHERE rowid = new.rowid;
-END;
-
-CREATE TRIGGER IF NOT EXISTS worksheet_search_update AFTER UPDATE ON worksheets BEGIN
-    DELETE FROM worksheet_search WHERE rowid = old.rowid;
-    INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date)
-    SELECT rowid, code, child, class, subject, chapters, date
-    FROM worksheet_search_source WHERE rowid = new.rowid;
-END;
-
-CREATE TRIGGER IF NOT EXISTS worksheet_search_delete AFTER DELETE ON worksheets BEGIN
-    DELETE FROM worksheet_search WHERE rowid = old.rowid;
-END;
-
-CREATE TRIGGER IF NOT EXISTS worksheet_search_child_renamed AFTER UPDATE OF name ON children
-BEGIN
-    DELETE FROM worksheet_search
-    WHERE rowid IN (SELECT rowid FROM worksheets WHERE child_id = new.id);
-    INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date)
-    SELECT s.rowid, s.code, s.child, s.class, s.subject, s.chapters, s.date
-    FROM worksheet_search_source AS s
-    WHERE s.rowid IN (SELECT rowid FROM worksheets WHERE child_id = new.id);
-END;
-
-CREATE TRIGGER IF NOT EXISTS worksheet_search_class_renamed AFTER UPDATE OF name ON teacher_classes
-BEGIN
-    DELETE FROM worksheet_search
-    WHERE rowid IN (SELECT rowid FROM worksheets WHERE class_id = new.id);
-    INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date)
-    SELECT s.rowid, s.code, s.child, s.class, s.subject, s.chapters, s.date
-    FROM worksheet_search_source AS s
-    WHERE s.rowid IN (SELECT rowid FROM worksheets WHERE class_id = new.id);
-END;
 
 -- Sheets made before this version.
 INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date)

@@ -11,10 +11,11 @@ import pytest
 from progress.attempts import AttemptEvent
 from storage import entitlement
 from storage.database import Store
-from storage.library import LibraryQuery, refresh_chapters, search
+from storage.library import LibraryQuery, search
 from storage.making import SheetOrder, make_worksheets
 from storage.migrate import migrate
 from storage.repositories.worksheets import SheetInUse
+from storage.search_index import refresh_chapters
 from storage.sync_outbox import next_batch, record_answers
 from tests.conftest import SCHOOL, outbox
 from worksheets.model import Worksheet

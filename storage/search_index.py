@@ -1,0 +1,86 @@
+"""Keeping the Worksheets library's full-text index (`worksheet_search`, migration 0008) current.
+
+Triggers do it for every write, whoever makes it: the repositories, a sync pull (an upsert, so
+the update trigger fires), renaming a child or a class. They are installed when the store opens
+rather than in the migration, so that migrations stay purely additive. Chapter titles come from
+the syllabus, which lives in JSON files: `refresh_chapters` copies them into `skill_chapters`
+when they change (a new version of the app, the teacher's own chapters) and rebuilds the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+from curriculum.syllabus import Syllabus
+
+if TYPE_CHECKING:
+    from storage.database import Store
+
+CHAPTERS_KEY = "library.chapters"  # fingerprint of the chapter titles the index was built with
+
+_COLUMNS = "code, child, class, subject, chapters, date"
+_INDEX = (
+    f"INSERT INTO worksheet_search (rowid, {_COLUMNS}) "
+    f"SELECT rowid, {_COLUMNS} FROM worksheet_search_source"
+)
+
+
+def _reindex(sheets: str) -> str:
+    """Statements that index again the sheets whose rowids `sheets` selects."""
+    return (
+        f"DELETE FROM worksheet_search WHERE rowid IN ({sheets}); "
+        f"{_INDEX} WHERE rowid IN ({sheets});"
+    )
+
+
+TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS worksheet_search_insert AFTER INSERT ON worksheets "
+    f"BEGIN {_INDEX} WHERE rowid = new.rowid; END",
+    "CREATE TRIGGER IF NOT EXISTS worksheet_search_update AFTER UPDATE ON worksheets "
+    "BEGIN DELETE FROM worksheet_search WHERE rowid = old.rowid; "
+    f"{_INDEX} WHERE rowid = new.rowid; END",
+    "CREATE TRIGGER IF NOT EXISTS worksheet_search_delete AFTER DELETE ON worksheets "
+    "BEGIN DELETE FROM worksheet_search WHERE rowid = old.rowid; END",
+    "CREATE TRIGGER IF NOT EXISTS worksheet_search_child_renamed AFTER UPDATE OF name ON children "
+    f"BEGIN {_reindex('SELECT rowid FROM worksheets WHERE child_id = new.id')} END",
+    "CREATE TRIGGER IF NOT EXISTS worksheet_search_class_renamed AFTER UPDATE OF name "
+    "ON teacher_classes "
+    f"BEGIN {_reindex('SELECT rowid FROM worksheets WHERE class_id = new.id')} END",
+)
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the index's triggers where they are missing (cheap when they exist)."""
+    for statement in TRIGGERS:
+        conn.execute(statement)
+
+
+def chapter_titles(syllabus: Syllabus) -> dict[str, str]:
+    """Each skill's chapter title (with its Hindi title) and the skill's own, by skill tag."""
+    titles = {}
+    for skill in syllabus.skills():
+        chapter = syllabus.chapter_of(skill.tag)
+        words = (chapter.title, chapter.title_hi, skill.title)
+        titles[skill.tag] = " ".join(w for w in words if w)
+    return titles
+
+
+def refresh_chapters(store: Store, syllabus: Syllabus) -> bool:
+    """Give the index the syllabus's chapter titles when they changed; returns whether it
+    rebuilt. A read-only store keeps the index it has."""
+    titles = chapter_titles(syllabus)
+    fingerprint = hashlib.sha256(json.dumps(titles, sort_keys=True).encode()).hexdigest()
+    if store.read_only or store.state(CHAPTERS_KEY) == fingerprint:
+        return False
+    with store.write():
+        store.conn.execute("DELETE FROM skill_chapters")
+        store.conn.executemany(
+            "INSERT INTO skill_chapters (tag, chapter) VALUES (?, ?)", titles.items()
+        )
+        store.conn.execute("DELETE FROM worksheet_search")
+        store.conn.execute(_INDEX)
+        store.set_state(CHAPTERS_KEY, fingerprint)
+    return True

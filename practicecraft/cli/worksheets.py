@@ -132,6 +132,10 @@ def render(app: App, worksheet_id: str, out: Path, key_path: Path | None) -> Non
     click.echo(out)
 
 
+NO_MATCH = "No worksheets match."
+NO_SHEETS = "No worksheets yet: make one with `practicecraft worksheet create`."
+
+
 @worksheet.command("list")
 @click.option("--child", "child_id", default=None, help="Only this child's sheets (id).")
 @click.option("--class", "class_ref", default=None, help="Only this class's sheets (id or name).")
@@ -164,8 +168,8 @@ def list_worksheets(
     if as_json:
         echo_json([sheet.as_json() for sheet in sheets])
     elif not sheets:
-        click.echo("No worksheets match." if any((child_id, class_ref, code, since)) else
-                   "No worksheets yet: make one with `practicecraft worksheet create`.")  # fmt: skip
+        filtered = any((child_id, class_ref, code, since))
+        click.echo(NO_MATCH if filtered else NO_SHEETS)
     else:
         for sheet in sheets:
             click.echo(_line(sheet))

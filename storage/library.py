@@ -28,27 +28,23 @@ _MARKED = (
     "(SELECT count(DISTINCT a.question_id) FROM attempt_events AS a "
     "WHERE a.worksheet_id = w.id AND a.deleted_at IS NULL)"
 )
-_GRADED = (
-    "EXISTS (SELECT 1 FROM attempt_events AS a WHERE a.worksheet_id = w.id "
-    "AND a.deleted_at IS NULL)"
-)
-_PRINTED = "json_extract(w.settings, '$.printed_at') IS NOT NULL"
 _STATE_SQL: dict[SheetState, str] = {
-    "graded": _GRADED,
-    "printed": f"{_PRINTED} AND NOT {_GRADED}",
-    "not printed": f"NOT {_PRINTED} AND NOT {_GRADED}",
+    "graded": "w.graded = 1",
+    "printed": "w.printed_at IS NOT NULL AND w.graded = 0",
+    "not printed": "w.printed_at IS NULL AND w.graded = 0",
 }
+# `worksheet_catalog` (migration 0008) holds what a listing shows; names are read live.
 _COLUMNS = (
     "w.id AS worksheet_id, w.code, w.title, w.subject, w.grade, w.child_id, w.class_id, "
     "w.created_at AS made_at, w.version_label, "
-    "coalesce(c.name, json_extract(w.settings, '$.child_name'), '') AS child_name, "
-    "coalesce(k.name, json_extract(w.settings, '$.class_name'), '') AS class_name, "
-    "coalesce(json_extract(w.settings, '$.date'), '') AS sheet_date, "
-    "json_array_length(w.questions) AS questions, "
-    f"{_MARKED} AS marked, json_extract(w.settings, '$.printed_at') AS printed_at"
+    "coalesce(c.name, w.child_name, '') AS child_name, "
+    "coalesce(k.name, w.class_name, '') AS class_name, "
+    "coalesce(w.sheet_date, '') AS sheet_date, coalesce(w.chapters, '') AS chapters, "
+    "w.questions, "
+    f"{_MARKED} AS marked, w.printed_at"
 )
 _FROM = (
-    "FROM worksheets AS w LEFT JOIN children AS c ON c.id = w.child_id "
+    "FROM worksheet_catalog AS w LEFT JOIN children AS c ON c.id = w.child_id "
     "LEFT JOIN teacher_classes AS k ON k.id = w.class_id"
 )
 
@@ -81,6 +77,7 @@ class LibrarySheet:
     class_name: str
     made_at: str  # UTC ISO text
     sheet_date: str  # as printed on the sheet, e.g. "2 Nov 2026"
+    chapters: str  # "Fractions; Give and Take" (once the index knows the syllabus)
     version_label: str | None
     questions: int
     marked: int
@@ -104,9 +101,17 @@ class LibrarySheet:
         return self.child_name or (f"Class {self.class_name}" if self.class_name else "")
 
     @property
+    def what(self) -> str:
+        """The title, with the chapters when the title does not name them."""
+        what = self.title
+        if self.chapters and self.chapters not in self.title:
+            what += f" ({self.chapters})"
+        return what + (f", version {self.version_label}" if self.version_label else "")
+
+    @property
     def heading(self) -> str:
         """One line that tells sheets apart: who, what, when, and the code."""
-        what = self.title + (f", version {self.version_label}" if self.version_label else "")
+        what = self.what
         parts = [p for p in (self.who, what, self.sheet_date or self.made_at[:10]) if p]
         return " — ".join(parts) + f" · {self.code}"
 
@@ -116,7 +121,8 @@ class LibrarySheet:
             "subject": self.subject, "grade": self.grade, "child_id": self.child_id,
             "child": self.child_name or None, "class_id": self.class_id,
             "class": self.class_name or None, "made_at": self.made_at,
-            "date": self.sheet_date or None, "version": self.version_label,
+            "date": self.sheet_date or None, "chapters": self.chapters or None,
+            "version": self.version_label,
             "questions": self.questions, "marked": self.marked, "state": self.state,
         }  # fmt: skip
 
@@ -131,15 +137,19 @@ def search(store: Store, query: LibraryQuery) -> Found:
     """The sheets that match, newest first (at most `query.limit`), and how many match."""
     where, params = _where(query)
     limit = "" if query.limit is None else f" LIMIT {int(query.limit)}"
+    # Choose the page's sheets on the narrow columns first, then read what they show: the
+    # marks are counted for the rows shown, not for every match.
+    newest = "ORDER BY w.created_at DESC, w.id DESC"
     rows = store.query(
-        f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY w.created_at DESC, w.id DESC{limit}",
+        f"SELECT {_COLUMNS} {_FROM} WHERE w.sheet IN (SELECT w.sheet FROM worksheet_catalog "
+        f"AS w WHERE {where} {newest}{limit}) {newest}",
         params,
     )
     sheets = [LibrarySheet(**dict(row)) for row in rows]
     if query.limit is None or len(sheets) < query.limit:
         return Found(sheets, len(sheets))
     (total,) = store.conn.execute(
-        f"SELECT count(*) FROM worksheets AS w WHERE {where}", params
+        f"SELECT count(*) FROM worksheet_catalog AS w WHERE {where}", params
     ).fetchone()
     return Found(sheets, int(total))
 
@@ -150,11 +160,12 @@ def sheet(store: Store, worksheet_id: str) -> LibrarySheet | None:
 
 
 def _where(query: LibraryQuery) -> tuple[str, list[Any]]:
-    clauses, params = ["w.deleted_at IS NULL"], []
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
     words = match_expression(query.text)
     if words:
         clauses.append(
-            "w.rowid IN (SELECT rowid FROM worksheet_search WHERE worksheet_search MATCH ?)"
+            "w.sheet IN (SELECT rowid FROM worksheet_search WHERE worksheet_search MATCH ?)"
         )
         params.append(words)
     for column, value in (("child_id", query.child_id), ("class_id", query.class_id)):

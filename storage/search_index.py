@@ -4,7 +4,8 @@ Triggers do it for every write, whoever makes it: the repositories, a sync pull 
 the update trigger fires), renaming a child or a class. They are installed when the store opens
 rather than in the migration, so that migrations stay purely additive. Chapter titles come from
 the syllabus, which lives in JSON files: `refresh_chapters` copies them into `skill_chapters`
-when they change (a new version of the app, the teacher's own chapters) and rebuilds the index.
+when they change (a new version of the app, the teacher's own chapters) and rebuilds the index
+and the catalog (which lists each sheet's chapters).
 """
 
 from __future__ import annotations
@@ -36,14 +37,29 @@ def _reindex(sheets: str) -> str:
     )
 
 
+_CATALOG = "INSERT INTO worksheet_catalog SELECT * FROM worksheet_catalog_source"
+_FORGET = (
+    "DELETE FROM worksheet_search WHERE rowid = old.rowid; "
+    "DELETE FROM worksheet_catalog WHERE sheet = old.rowid;"
+)
+
 TRIGGERS = (
     "CREATE TRIGGER IF NOT EXISTS worksheet_search_insert AFTER INSERT ON worksheets "
-    f"BEGIN {_INDEX} WHERE rowid = new.rowid; END",
+    f"BEGIN {_INDEX} WHERE rowid = new.rowid; {_CATALOG} WHERE sheet = new.rowid; END",
     "CREATE TRIGGER IF NOT EXISTS worksheet_search_update AFTER UPDATE ON worksheets "
-    "BEGIN DELETE FROM worksheet_search WHERE rowid = old.rowid; "
-    f"{_INDEX} WHERE rowid = new.rowid; END",
-    "CREATE TRIGGER IF NOT EXISTS worksheet_search_delete AFTER DELETE ON worksheets "
-    "BEGIN DELETE FROM worksheet_search WHERE rowid = old.rowid; END",
+    f"BEGIN {_FORGET} {_INDEX} WHERE rowid = new.rowid; "
+    f"{_CATALOG} WHERE sheet = new.rowid; END",
+    f"CREATE TRIGGER IF NOT EXISTS worksheet_search_delete AFTER DELETE ON worksheets "
+    f"BEGIN {_FORGET} END",
+    # Grading marks a sheet graded; erasing a child's answers (a tombstone) may unmark it.
+    "CREATE TRIGGER IF NOT EXISTS worksheet_catalog_graded AFTER INSERT ON attempt_events "
+    "WHEN new.worksheet_id IS NOT NULL AND new.deleted_at IS NULL "
+    "BEGIN UPDATE worksheet_catalog SET graded = 1 WHERE id = new.worksheet_id; END",
+    "CREATE TRIGGER IF NOT EXISTS worksheet_catalog_ungraded AFTER UPDATE OF deleted_at "
+    "ON attempt_events WHEN new.worksheet_id IS NOT NULL "
+    "BEGIN UPDATE worksheet_catalog SET graded = EXISTS (SELECT 1 FROM attempt_events AS a "
+    "WHERE a.worksheet_id = new.worksheet_id AND a.deleted_at IS NULL) "
+    "WHERE id = new.worksheet_id; END",
     "CREATE TRIGGER IF NOT EXISTS worksheet_search_child_renamed AFTER UPDATE OF name ON children "
     f"BEGIN {_reindex('SELECT rowid FROM worksheets WHERE child_id = new.id')} END",
     "CREATE TRIGGER IF NOT EXISTS worksheet_search_class_renamed AFTER UPDATE OF name "
@@ -58,13 +74,14 @@ def install(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def chapter_titles(syllabus: Syllabus) -> dict[str, str]:
-    """Each skill's chapter title (with its Hindi title) and the skill's own, by skill tag."""
+def chapter_titles(syllabus: Syllabus) -> dict[str, tuple[str, str]]:
+    """By skill tag: its chapter's title, and the words a search may type (the chapter's
+    titles in English and Hindi, and the skill's own title)."""
     titles = {}
     for skill in syllabus.skills():
         chapter = syllabus.chapter_of(skill.tag)
         words = (chapter.title, chapter.title_hi, skill.title)
-        titles[skill.tag] = " ".join(w for w in words if w)
+        titles[skill.tag] = (chapter.title, " ".join(w for w in words if w))
     return titles
 
 
@@ -78,9 +95,12 @@ def refresh_chapters(store: Store, syllabus: Syllabus) -> bool:
     with store.write():
         store.conn.execute("DELETE FROM skill_chapters")
         store.conn.executemany(
-            "INSERT INTO skill_chapters (tag, chapter) VALUES (?, ?)", titles.items()
+            "INSERT INTO skill_chapters (tag, chapter, words) VALUES (?, ?, ?)",
+            [(tag, chapter, words) for tag, (chapter, words) in titles.items()],
         )
         store.conn.execute("DELETE FROM worksheet_search")
         store.conn.execute(_INDEX)
+        store.conn.execute("DELETE FROM worksheet_catalog")
+        store.conn.execute(_CATALOG)
         store.set_state(CHAPTERS_KEY, fingerprint)
     return True

@@ -31,7 +31,7 @@ from curriculum.question import Question
 from desktop.context import AppContext
 from desktop.errors import show_error
 from desktop.pages import Page
-from desktop.pages.grading_picker import SheetListing, SheetPicker, recent_sheets
+from desktop.pages.grading_picker import SheetList, SheetPicker, recent_sheets
 from desktop.pages.grading_rows import SheetGrader
 from desktop.pages.grading_session import GradingSession
 from desktop.pages.grading_summary import GradingSummary, SavedGrading, score_line
@@ -82,6 +82,7 @@ class GradingPage(Page):
         self.stack = QStackedWidget()
         self.picker = SheetPicker()
         self.picker.open_requested.connect(self.open)
+        self.picker.search_changed.connect(lambda _words: self.refresh())
         self.saved: SavedGrading | None = None
         self.sheet_view = self._sheet_view()
         self.stack.addWidget(self.picker)
@@ -164,11 +165,12 @@ class GradingPage(Page):
     # -- the list ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        Op(self.ctx, lambda store, _: recent_sheets(store), self).quietly().success(
+        words = self.picker.words.text()
+        Op(self.ctx, lambda store, _: recent_sheets(store, words), self).quietly().success(
             self._show_listings
         ).run()
 
-    def _show_listings(self, listings: list[SheetListing]) -> None:
+    def _show_listings(self, listings: SheetList) -> None:
         self.picker.show_listings(listings)
 
     def back_to_list(self) -> None:

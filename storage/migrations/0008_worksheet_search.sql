@@ -9,7 +9,8 @@
 -- `storage/search_index.py` whenever the syllabus changes, so a sheet can be found by its chapters.
 CREATE TABLE IF NOT EXISTS skill_chapters (
     tag TEXT PRIMARY KEY NOT NULL,
-    chapter TEXT NOT NULL
+    chapter TEXT NOT NULL,                       -- the chapter's title, as lists show it
+    words TEXT NOT NULL                          -- what a search may type: titles in every language
 ) STRICT, WITHOUT ROWID;
 
 -- What the index holds for each live sheet; rowid is the worksheet's rowid.
@@ -24,7 +25,7 @@ SELECT
         WHEN 'evs' THEN ' environmental studies'
         ELSE '' END AS subject,
     w.title || ' ' || coalesce(
-        (SELECT group_concat(s.chapter, ' ') FROM skill_chapters AS s
+        (SELECT group_concat(s.words, ' ') FROM skill_chapters AS s
          WHERE s.tag IN (SELECT key FROM json_each(w.settings, '$.skills'))), '') AS chapters,
     'class ' || w.grade || ' ' || coalesce(json_extract(w.settings, '$.date'), '') || ' '
         || substr(w.created_at, 1, 10) AS date
@@ -43,5 +44,49 @@ CREATE VIRTUAL TABLE IF NOT EXISTS worksheet_search USING fts5(
 INSERT INTO worksheet_search (rowid, code, child, class, subject, chapters, date)
 SELECT rowid, code, child, class, subject, chapters, date FROM worksheet_search_source;
 
--- The library lists sheets newest first, per child or class, and by state.
-CREATE INDEX IF NOT EXISTS worksheets_by_made ON worksheets (created_at);
+-- What the library lists of each live sheet, narrow: a worksheet row carries ~20 kB of question
+-- JSON before its settings, so filtering and counting 20,000 of them there reads every byte.
+-- `sheet` is the worksheet's rowid. Kept by the same triggers as the index.
+CREATE TABLE IF NOT EXISTS worksheet_catalog (
+    sheet INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    child_id TEXT,
+    class_id TEXT,
+    code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    grade INTEGER NOT NULL,
+    version_label TEXT,
+    child_name TEXT,
+    class_name TEXT,
+    sheet_date TEXT,
+    chapters TEXT,                               -- its chapters' titles, "; " between them
+    questions INTEGER NOT NULL,
+    printed_at TEXT,
+    graded INTEGER NOT NULL DEFAULT 0             -- 1 once any answer on it is marked
+) STRICT;
+CREATE INDEX IF NOT EXISTS worksheet_catalog_by_made ON worksheet_catalog (created_at, id);
+CREATE INDEX IF NOT EXISTS worksheet_catalog_by_child ON worksheet_catalog (child_id, created_at);
+CREATE INDEX IF NOT EXISTS worksheet_catalog_by_class ON worksheet_catalog (class_id, created_at);
+CREATE INDEX IF NOT EXISTS worksheet_catalog_by_code ON worksheet_catalog (code);
+CREATE INDEX IF NOT EXISTS worksheet_catalog_by_id ON worksheet_catalog (id);
+
+CREATE VIEW IF NOT EXISTS worksheet_catalog_source AS
+SELECT
+    rowid AS sheet, id, created_at, child_id, class_id, code, title, subject, grade,
+    version_label,
+    json_extract(settings, '$.child_name') AS child_name,
+    json_extract(settings, '$.class_name') AS class_name,
+    json_extract(settings, '$.date') AS sheet_date,
+    (SELECT group_concat(chapter, '; ') FROM (SELECT DISTINCT s.chapter FROM skill_chapters AS s
+     WHERE s.tag IN (SELECT key FROM json_each(settings, '$.skills')) ORDER BY s.chapter))
+        AS chapters,
+    json_array_length(questions) AS questions,
+    json_extract(settings, '$.printed_at') AS printed_at,
+    EXISTS (SELECT 1 FROM attempt_events AS a WHERE a.worksheet_id = worksheets.id
+            AND a.deleted_at IS NULL) AS graded
+FROM worksheets
+WHERE deleted_at IS NULL;
+
+INSERT INTO worksheet_catalog SELECT * FROM worksheet_catalog_source;

@@ -28,6 +28,7 @@ _MARKED = (
     "(SELECT count(DISTINCT a.question_id) FROM attempt_events AS a "
     "WHERE a.worksheet_id = w.id AND a.deleted_at IS NULL)"
 )
+WALK_FROM = 1000  # matches beyond which the newest-first index is walked (see `_where`)
 _STATE_SQL: dict[SheetState, str] = {
     "graded": "w.graded = 1",
     "printed": "w.printed_at IS NOT NULL AND w.graded = 0",
@@ -135,7 +136,9 @@ class Found:
 
 def search(store: Store, query: LibraryQuery) -> Found:
     """The sheets that match, newest first (at most `query.limit`), and how many match."""
-    where, params = _where(query)
+    words = match_expression(query.text)
+    matches = _word_matches(store, words) if words else None
+    where, params = _where(query, words, walk=matches is not None and matches > WALK_FROM)
     limit = "" if query.limit is None else f" LIMIT {int(query.limit)}"
     # Choose the page's sheets on the narrow columns first, then read what they show: the
     # marks are counted for the rows shown, not for every match.
@@ -148,10 +151,17 @@ def search(store: Store, query: LibraryQuery) -> Found:
     sheets = [LibrarySheet(**dict(row)) for row in rows]
     if query.limit is None or len(sheets) < query.limit:
         return Found(sheets, len(sheets))
-    (total,) = store.conn.execute(
-        f"SELECT count(*) FROM worksheet_catalog AS w WHERE {where}", params
-    ).fetchone()
+    if matches is not None and query == LibraryQuery(text=query.text, limit=query.limit):
+        return Found(sheets, matches)  # words alone: the index counted them (live sheets only)
+    sql = f"SELECT count(*) FROM worksheet_catalog AS w WHERE {where}"
+    (total,) = store.conn.execute(sql, params).fetchone()
     return Found(sheets, int(total))
+
+
+def _word_matches(store: Store, words: str) -> int:
+    sql = "SELECT count(*) FROM worksheet_search WHERE worksheet_search MATCH ?"
+    (count,) = store.conn.execute(sql, (words,)).fetchone()
+    return int(count)
 
 
 def sheet(store: Store, worksheet_id: str) -> LibrarySheet | None:
@@ -159,13 +169,16 @@ def sheet(store: Store, worksheet_id: str) -> LibrarySheet | None:
     return LibrarySheet(**dict(rows[0])) if rows else None
 
 
-def _where(query: LibraryQuery) -> tuple[str, list[Any]]:
+def _where(query: LibraryQuery, words: str, walk: bool) -> tuple[str, list[Any]]:
+    """The filters as SQL. With `walk` (words matching many sheets), the newest-first index is
+    walked, testing each sheet against the matches ("+" keeps SQLite from fetching and sorting
+    every match instead); a few matches are fetched directly."""
     clauses: list[str] = ["1"]
     params: list[Any] = []
-    words = match_expression(query.text)
     if words:
+        sheet = "+w.sheet" if walk else "w.sheet"
         clauses.append(
-            "w.sheet IN (SELECT rowid FROM worksheet_search WHERE worksheet_search MATCH ?)"
+            f"{sheet} IN (SELECT rowid FROM worksheet_search WHERE worksheet_search MATCH ?)"
         )
         params.append(words)
     for column, value in (("child_id", query.child_id), ("class_id", query.class_id)):

@@ -155,6 +155,7 @@ class SheetPicker(QWidget):
             "" if shown == found.total else
             f"The newest {shown:,} of {found.total:,} worksheets: type to find the others."
         )  # fmt: skip
+        self.count.setVisible(bool(self.count.text()))
         self.table.setRowCount(len(listings))
         for row, sheet in enumerate(listings):
             marked = "—" if not sheet.marked else f"{sheet.marked} of {sheet.questions}"

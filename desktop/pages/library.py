@@ -126,6 +126,7 @@ class LibraryPage(Page):
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # newest first until a click
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(self._open_row)
@@ -175,13 +176,15 @@ class LibraryPage(Page):
             return  # the user typed on since: a newer answer is on its way
         self.sheets = listing.found.sheets
         self.table.setSortingEnabled(False)
+        self.table.clearContents()
         self.table.setRowCount(len(self.sheets))
         for row, sheet in enumerate(self.sheets):
             for column, text in enumerate(_cells(sheet)):
-                item = QTableWidgetItem(text)
+                # the Date column sorts by when the sheet was made, not by its words
+                item = SortedItem(text, sheet.made_at if column == 2 else text)
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, column, item)
-        self.table.setSortingEnabled(True)
+        self.table.setSortingEnabled(True)  # a click on a header sorts; newest first until then
         self._show_count(listing)
         self._update_actions()
 
@@ -286,6 +289,19 @@ class LibraryPage(Page):
         noun = "worksheet" if deleted.count == 1 else "worksheets"
         self.ctx.status(f"Deleted {deleted.count} {noun}.")
         self.refresh()
+
+
+class SortedItem(QTableWidgetItem):
+    """A cell that sorts by its key rather than by its text."""
+
+    def __init__(self, text: str, key: str) -> None:
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        if isinstance(other, SortedItem):
+            return self.key.casefold() < other.key.casefold()
+        return super().__lt__(other)
 
 
 def _cells(sheet: LibrarySheet) -> tuple[str, ...]:

@@ -245,3 +245,14 @@ def test_the_grade_list_finds_a_sheet_older_than_the_newest_200(
     qtbot.keyClicks(picker.words, "oldest")
     qtbot.waitUntil(lambda: picker.table.rowCount() == 1)
     assert picker.table.item(0, 3).text() == "OLDEST"
+
+
+def test_the_list_opens_newest_first_and_a_date_click_sorts_by_when_made(
+    qtbot: Any, ctx: AppContext, page: LibraryPage, in_store: InStore
+) -> None:
+    made = [s.made_at for s in page.sheets]
+    assert made == sorted(made, reverse=True)
+    assert [row[3] for row in rows(page)] == [s.code for s in page.sheets]
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    codes = [row[3] for row in rows(page)]
+    assert codes == [s.code for s in sorted(page.sheets, key=lambda s: s.made_at)]

@@ -113,7 +113,8 @@ def build_school(store: Store) -> list[str]:
     templates = sheet_templates(store, children[0])
     codes = []
     for start in range(0, SHEETS, 1000):
-        batch = [sheet_for(rng, templates, children, start + i) for i in range(1000)]
+        count = min(1000, SHEETS - start)
+        batch = [sheet_for(rng, templates, children, start + i) for i in range(count)]
         saved = store.worksheets.add_many(batch)
         codes += [s.code for s in saved]
         store.conn.execute("DELETE FROM outbox")

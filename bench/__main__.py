@@ -10,6 +10,7 @@ import sys
 BENCHMARKS = {
     "cloud": "bench.cloud",
     "generate": "bench.generate",
+    "library": "bench.library",
     "payments": "bench.payments",
     "progress": "bench.progress",
     "render": "bench.render",

@@ -24,6 +24,7 @@ from desktop.pages.builder import BuilderPage
 from desktop.pages.children import ChildrenPage
 from desktop.pages.classes import ClassesPage
 from desktop.pages.grading import GradingPage
+from desktop.pages.library import LibraryPage
 from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
 from desktop.pages.upgrade import UpgradePage
@@ -38,6 +39,7 @@ log = logging.getLogger("practicecraft.desktop")
 PAGES: tuple[type[Page], ...] = (
     BuilderPage,
     GradingPage,
+    LibraryPage,
     ProgressPage,
     ChildrenPage,
     ClassesPage,
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self.nav.currentRowChanged.connect(self._show_row)
+        self._connect_library()
         self.nav.setCurrentRow(0)
         ctx.open_upgrade = self._open_upgrade
         self.statusBar().showMessage("Ready. Everything is kept on this computer.")
@@ -102,6 +105,17 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
         shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+
+    def _connect_library(self) -> None:
+        """The Worksheets page hands a sheet to the Grade page."""
+        library = self.pages[LibraryPage]
+        assert isinstance(library, LibraryPage)
+        library.grade_requested.connect(self.open_for_grading)
+
+    def open_for_grading(self, worksheet_id: str) -> None:
+        grading = self.show_page(GradingPage)
+        assert isinstance(grading, GradingPage)
+        grading.open(worksheet_id)
 
     def _open_upgrade(self) -> None:
         self.show_page(UpgradePage)

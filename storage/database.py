@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage import backup as backups
-from storage import opening
+from storage import opening, search_index
 from storage.clock import HybridLogicalClock, wall_clock_ms
 from storage.clock_recovery import needs_recovery, recover_clock
 from storage.errors import DiskFullError, MigrationError, ReadOnlyStore, is_disk_full
@@ -122,6 +122,7 @@ class Store:
             if existed and 0 < version < latest_version():
                 backups.backup_database(conn, path)  # a way back if the upgrade surprises anyone
             migrate(conn)
+            search_index.install(conn)
             node, high_water = _load_clock(conn)
             recovery = None
             if needs_recovery(high_water, wall()):

@@ -21,6 +21,7 @@ from curriculum.syllabus import Syllabus
 from storage import entitlement
 from storage.errors import InvalidInput
 from storage.records import Child
+from storage.writer import utc_now
 from worksheets.adaptive import SkillStatus
 from worksheets.assembly import AssemblyError, Recipient, SheetRequest, assemble
 from worksheets.model import Worksheet, WorksheetMode
@@ -225,6 +226,12 @@ def write_pdf(
     """
     views = [sheet_view(sheet, school) for sheet in sheets]
     return render_pdf(views, out, render_options(sheets[0]), key_path, fonts=fonts)
+
+
+def printed_now(sheets: list[Worksheet]) -> list[Worksheet]:
+    """The sheets marked as printed (the Worksheets library then keeps them from deletion)."""
+    now = utc_now()
+    return [s.model_copy(update={"settings": {**s.settings, "printed_at": now}}) for s in sheets]
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,28 @@ class Writer:
         self._append(hlc, table, row_id, "delete", _encode({"deleted_at": now}), now)
         return hlc
 
+    def sent(self, table: SyncedTable, row_id: str) -> bool:
+        """Has the server (or may it have) received this row? Only a row whose insert is still
+        queued here has never left this device."""
+        queued = self._conn.execute(
+            "SELECT 1 FROM outbox WHERE table_name = ? AND row_id = ? AND op = 'insert'",
+            (table.name, row_id),
+        ).fetchone()
+        return queued is None
+
+    def forget_unsent(self, table: SyncedTable, row_id: str) -> None:
+        """Remove a row that never left this device, with its queued mutations.
+
+        No server or other device has it, so there is no one to tell with a tombstone (and the
+        server never counts it). Call only when `sent()` is False, in the same transaction.
+        """
+        self._conn.execute(
+            "DELETE FROM outbox WHERE table_name = ? AND row_id = ?", (table.name, row_id)
+        )
+        cursor = self._conn.execute(f"DELETE FROM {table.name} WHERE id = ?", (row_id,))
+        if cursor.rowcount != 1:
+            raise NotFoundError(f"no {table.name} row {row_id}")
+
     def requeue(self, table: SyncedTable, row_id: str) -> str:
         """Queue an existing row again as an insert (the server lacks it); returns its stamp.
 

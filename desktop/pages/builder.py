@@ -223,6 +223,7 @@ class BuilderPage(Page):
             return []
         also = " and its answer key beside it" if len(copies) > 1 else ""
         self.ctx.status(f"Saved {path.name}{also} in {path.parent}.")
+        self._note_printed()
         return [target for _source, target in copies]
 
     def print_sheets(self, what: PrintChoice = "sheets") -> None:
@@ -272,9 +273,20 @@ class BuilderPage(Page):
 
             return print_pdfs(pdfs, printer, page)
 
-        Op(self.ctx, work, self).with_progress("Printing…").success(
-            lambda pages: self.ctx.status(f"Sent {_plural(pages, 'page')} to the printer.")
-        ).run()
+        sheets = self.made is not None and pdf == self.made.pdf
+
+        def printed(pages: int) -> None:
+            self.ctx.status(f"Sent {_plural(pages, 'page')} to the printer.")
+            if sheets:
+                self._note_printed()
+
+        Op(self.ctx, work, self).with_progress("Printing…").success(printed).run()
+
+    def _note_printed(self) -> None:
+        """The sheets may be in a child's hands now: the Worksheets page will not delete them."""
+        if self.made is not None:
+            ids = [s.id or "" for s in self.made.sheets]
+            Op(self.ctx, lambda store, _: store.worksheets.mark_printed(ids), self).quietly().run()
 
 
 def print_title(what: PrintChoice, made: MadeSheets) -> str:

@@ -38,7 +38,7 @@ from desktop.pages.grading_drafts import (
     put_back_text,
 )
 from desktop.pages.grading_open import Draft, OpenedSheet, open_sheet, saver, school_today
-from desktop.pages.grading_picker import SheetListing, SheetPicker, recent_sheets
+from desktop.pages.grading_picker import SheetList, SheetPicker, recent_sheets
 from desktop.pages.grading_rows import SheetGrader
 from desktop.pages.grading_session import GradingSession
 from desktop.pages.grading_summary import GradingSummary, SavedGrading, score_line
@@ -59,6 +59,7 @@ class GradingPage(Page):
         self.stack = QStackedWidget()
         self.picker = SheetPicker()
         self.picker.open_requested.connect(self.open)
+        self.picker.search_changed.connect(lambda _words: self.refresh())
         self.saved: SavedGrading | None = None
         self.keeper = DraftKeeper(ctx, self)
         self.shown_child: str | None = None  # whose marks the grader shows ('' nobody's yet)
@@ -144,11 +145,12 @@ class GradingPage(Page):
     # -- the list ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        Op(self.ctx, lambda store, _: recent_sheets(store), self).quietly().success(
+        words = self.picker.words.text()
+        Op(self.ctx, lambda store, _: recent_sheets(store, words), self).quietly().success(
             self._show_listings
         ).run()
 
-    def _show_listings(self, listings: list[SheetListing]) -> None:
+    def _show_listings(self, listings: SheetList) -> None:
         self.picker.show_listings(listings)
 
     def back_to_list(self) -> None:

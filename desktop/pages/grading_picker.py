@@ -1,10 +1,11 @@
-"""Choosing the sheet to grade: type the code printed on it, or pick it from the recent ones."""
+"""Choosing the sheet to grade: type the code printed on it, or find it in the list of every sheet
+(the Worksheets library: the newest first, narrowed by the words typed)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,46 +20,61 @@ from PySide6.QtWidgets import (
 )
 
 from storage.database import Store
+from storage.library import LibraryQuery, search
+from storage.search_index import refresh_chapters
 
-RECENT_LIMIT = 60
-COLUMNS = ("Child", "Worksheet", "Date", "Code", "Marked")
+NO_SHEETS = (
+    "No worksheets yet. Make one on the “Make worksheets” page, print it, and grade "
+    "it here when the child hands it back."
+)
+SEARCH_DELAY_MS = 200
+LIST_LIMIT = 200  # the newest shown at once; typing finds any other
+COLUMNS = ("Child / class", "Worksheet", "Date", "Code", "Marked")
 
 
 @dataclass(frozen=True)
 class SheetListing:
     worksheet_id: str
     code: str
-    title: str
-    child_name: str
+    title: str  # with the chapters when the title does not name them
+    child_name: str  # the child and the class, "Asha Verma (3A)"
     date: str  # as printed on the sheet
     questions: int
     marked: int
 
 
-def recent_sheets(store: Store, limit: int = RECENT_LIMIT) -> list[SheetListing]:
-    """The newest sheets made for a child, newest first, with how many questions are marked."""
-    names = {child.id: child.name for child in store.children.all()}
-    sheets = store.worksheets.recent(limit)
-    marked = store.attempts.questions_marked([sheet.id or "" for sheet in sheets])
+@dataclass(frozen=True)
+class SheetList:
+    listings: list[SheetListing]
+    total: int  # every sheet that matches
+    words: str
+
+
+def recent_sheets(store: Store, words: str = "", limit: int = LIST_LIMIT) -> SheetList:
+    """The sheets that match the words (all when none), newest first, with how many questions
+    are marked."""
+    refresh_chapters(store, store.custom_content.syllabus())  # titles name the chapters
+    found = search(store, LibraryQuery(text=words, limit=limit))
     listings = [
         SheetListing(
-            worksheet_id=sheet.id or "",
+            worksheet_id=sheet.worksheet_id,
             code=sheet.code,
-            title=sheet.title,
-            child_name=names.get(sheet.child_id, ""),
-            date=str(sheet.settings.get("date", "")),
-            questions=len(sheet.questions),
-            marked=marked.get(sheet.id or "", 0),
+            title=sheet.what,
+            child_name=sheet.who,
+            date=sheet.sheet_date or sheet.made_at[:10],
+            questions=sheet.questions,
+            marked=sheet.marked,
         )
-        for sheet in sheets
+        for sheet in found.sheets
     ]
-    return listings
+    return SheetList(listings, found.total, words)
 
 
 class SheetPicker(QWidget):
     """Emits `open_requested` with a code or a worksheet id."""
 
     open_requested = Signal(str)
+    search_changed = Signal(str)  # the words typed to find a sheet (after a short pause)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,17 +88,16 @@ class SheetPicker(QWidget):
         self.problem.setStyleSheet("color: #b91c1c")
         self.problem.hide()
         layout.addWidget(self.problem)
-        hint = QLabel(
-            "Or choose one of the recent worksheets below (Enter or double-click opens it)."
-        )
+        hint = QLabel("Or find it below (Enter or double-click opens it):")
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        layout.addWidget(self._search_box())
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        layout.addWidget(self.count)
         self.table = self._table()
         layout.addWidget(self.table, 1)
-        self.empty = QLabel(
-            "No worksheets yet. Make one on the “Make worksheets” page, print it, and grade "
-            "it here when the child hands it back."
-        )
+        self.empty = QLabel(NO_SHEETS)
         self.empty.setWordWrap(True)
         self.empty.hide()
         layout.addWidget(self.empty)
@@ -103,6 +118,18 @@ class SheetPicker(QWidget):
         row.addWidget(button)
         return row
 
+    def _search_box(self) -> QLineEdit:
+        self.words = QLineEdit()
+        self.words.setObjectName("search")
+        self.words.setPlaceholderText("Search by child, class, chapter, date or code")
+        self.words.setClearButtonEnabled(True)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(SEARCH_DELAY_MS)
+        self._pause.timeout.connect(lambda: self.search_changed.emit(self.words.text()))
+        self.words.textChanged.connect(lambda _text: self._pause.start())
+        return self.words
+
     def _table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
         table.setObjectName("recent")
@@ -118,8 +145,17 @@ class SheetPicker(QWidget):
         table.activated.connect(self._open_row)
         return table
 
-    def show_listings(self, listings: list[SheetListing]) -> None:
+    def show_listings(self, found: SheetList) -> None:
+        if found.words != self.words.text():
+            return  # typed on since: a newer answer is on its way
+        listings = found.listings
         self.listings = listings
+        shown = len(listings)
+        self.count.setText(
+            "" if shown == found.total else
+            f"The newest {shown:,} of {found.total:,} worksheets: type to find the others."
+        )  # fmt: skip
+        self.count.setVisible(bool(self.count.text()))
         self.table.setRowCount(len(listings))
         for row, sheet in enumerate(listings):
             marked = "—" if not sheet.marked else f"{sheet.marked} of {sheet.questions}"
@@ -131,6 +167,10 @@ class SheetPicker(QWidget):
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(listings))
         self.empty.setVisible(not listings)
+        if found.words and not listings:
+            self.empty.setText(f"No worksheet matches “{found.words}”.")
+        elif not listings:
+            self.empty.setText(NO_SHEETS)
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)

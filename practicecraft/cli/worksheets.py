@@ -1,21 +1,25 @@
-"""`practicecraft worksheet create|render`: make worksheets and class sets, print them to PDF."""
+"""`practicecraft worksheet create|render|list`: make worksheets and class sets, print them to PDF,
+find the sheets made."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from curriculum.question import QUESTION_TYPES
-from practicecraft.cli.context import App, pass_app
+from practicecraft.cli.context import App, echo_json, pass_app
 from storage.database import Store
+from storage.errors import NotFoundError
+from storage.library import LibraryQuery, LibrarySheet, search
 from storage.making import (
     SheetOrder,
     make_worksheets,
     print_and_save,
     print_sheets,
+    printed_now,
     school_name,
 )
 from worksheets.model import Worksheet
@@ -81,7 +85,10 @@ def create(
         store, order, child_id=child_id, class_name=class_name, today=date.today()
     )
     try:
-        printed = print_and_save(store, sheets, out, key_path, school=school_name(store))
+        # the PDF is the user's to print: the sheets are saved as printed
+        printed = print_and_save(
+            store, printed_now(sheets), out, key_path, school=school_name(store)
+        )
     except FontNotFound as error:
         raise click.ClickException(f"{error}; nothing was saved") from None
     except OSError as error:
@@ -118,5 +125,65 @@ def _reason(error: OSError) -> str:
 def render(app: App, worksheet_id: str, out: Path, key_path: Path | None) -> None:
     """Print a saved worksheet again (by id or printed code): the same sheet as before."""
     store = app.reader
-    _render([store.worksheets.find(worksheet_id)], out, key_path, store)
+    sheet = store.worksheets.find(worksheet_id)
+    _render([sheet], out, key_path, store)
+    if not store.read_only:  # beside the window, the window's own printing marks it
+        store.worksheets.mark_printed([sheet.id or ""])
     click.echo(out)
+
+
+NO_MATCH = "No worksheets match."
+NO_SHEETS = "No worksheets yet: make one with `practicecraft worksheet create`."
+
+
+@worksheet.command("list")
+@click.option("--child", "child_id", default=None, help="Only this child's sheets (id).")
+@click.option("--class", "class_ref", default=None, help="Only this class's sheets (id or name).")
+@click.option("--code", default=None, help="The sheet with the code printed on it.")
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Made on or after."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_app
+def list_worksheets(
+    app: App,
+    child_id: str | None,
+    class_ref: str | None,
+    code: str | None,
+    since: datetime | None,
+    as_json: bool,
+) -> None:
+    """Every worksheet made, newest first, with its state (not printed, printed, graded)."""
+    store = app.reader
+    if child_id:
+        store.children.get(child_id)  # an unknown id is an error, not an empty list
+    query = LibraryQuery(
+        child_id=child_id,
+        class_id=_class_id(store, class_ref) if class_ref else None,
+        code=code,
+        since=since.date() if since else None,
+        limit=None,
+    )
+    sheets = search(store, query).sheets
+    if as_json:
+        echo_json([sheet.as_json() for sheet in sheets])
+    elif not sheets:
+        filtered = any((child_id, class_ref, code, since))
+        click.echo(NO_MATCH if filtered else NO_SHEETS)
+    else:
+        for sheet in sheets:
+            click.echo(_line(sheet))
+
+
+def _class_id(store: Store, ref: str) -> str:
+    if any(c.id == ref for c in store.classes.all(include_archived=True)):
+        return ref
+    try:
+        return store.classes.by_name(ref).id or ""
+    except NotFoundError:
+        raise NotFoundError(f"there is no class with the id or name {ref}") from None
+
+
+def _line(sheet: LibrarySheet) -> str:
+    made = sheet.made_at[:10]
+    return f"{made}  {sheet.code:<10} {sheet.state:<11}  {sheet.who or '-'}  {sheet.title}"

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from storage.errors import NotFoundError
+from storage.errors import InvalidInput, NotFoundError
 from storage.repositories.base import Repository
 from storage.tables import WORKSHEETS
+from storage.writer import utc_now
 from worksheets.codes import normalise_code
 from worksheets.model import Worksheet
+
+
+class SheetInUse(InvalidInput):
+    """A sheet that was printed or graded cannot be deleted: a child may hand it back."""
+
+
+@dataclass(frozen=True)
+class Deleted:
+    forgotten: int  # never left this device: gone, and no longer counted
+    tombstoned: int  # already sent: deleted everywhere by sync
+
+    @property
+    def count(self) -> int:
+        return self.forgotten + self.tombstoned
 
 
 class WorksheetRepository(Repository[Worksheet]):
@@ -62,3 +78,55 @@ class WorksheetRepository(Repository[Worksheet]):
             (child_id, verification_hash),
         )
         return bool(rows)
+
+    def mark_printed(self, worksheet_ids: Sequence[str]) -> int:
+        """Note that these sheets were printed or saved as a PDF (the first time counts); the
+        mark syncs with the sheet, so no device offers to delete a sheet a child may have."""
+        now, marked = utc_now(), 0
+        with self.store.write() as writer:
+            for sheet in self._select_ids(worksheet_ids):
+                if "printed_at" not in sheet.settings:
+                    settings = {**sheet.settings, "printed_at": now}
+                    writer.update(self.table, sheet.id or "", {"settings": settings})
+                    marked += 1
+        return marked
+
+    def delete_unused(self, worksheet_ids: Sequence[str]) -> Deleted:
+        """Delete sheets never printed nor graded, all or none (SheetInUse names the first
+        that is). A sheet still waiting to sync is forgotten, so it is not counted against the
+        month's free worksheets; one already sent becomes a tombstone that sync carries to the
+        server and every device (the server has counted it already)."""
+        sheets = self._select_ids(worksheet_ids)
+        if len(sheets) != len(set(worksheet_ids)):
+            raise NotFoundError("some of these worksheets no longer exist; refresh the list")
+        forgotten = 0
+        with self.store.write() as writer:
+            for sheet in sheets:
+                self._refuse_if_used(sheet)
+                if writer.sent(self.table, sheet.id or ""):
+                    writer.delete(self.table, sheet.id or "")
+                else:
+                    writer.forget_unsent(self.table, sheet.id or "")
+                    forgotten += 1
+        return Deleted(forgotten, len(sheets) - forgotten)
+
+    def _refuse_if_used(self, sheet: Worksheet) -> None:
+        graded = self.store.conn.execute(
+            "SELECT 1 FROM attempt_events WHERE worksheet_id = ? AND deleted_at IS NULL LIMIT 1",
+            (sheet.id,),
+        ).fetchone()
+        if graded or "printed_at" in sheet.settings:
+            done = "graded" if graded else "printed"
+            raise SheetInUse(
+                f"worksheet {sheet.code} was {done}, so it is kept: a child may still hand it "
+                "back; nothing was deleted"
+            )
+
+    def _select_ids(self, worksheet_ids: Sequence[str]) -> list[Worksheet]:
+        found: list[Worksheet] = []
+        unique = list(dict.fromkeys(worksheet_ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found += self._select(f"id IN ({marks}) AND deleted_at IS NULL", chunk)
+        return found

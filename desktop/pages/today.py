@@ -34,6 +34,7 @@ from sync.errors import NotConnected
 from sync.settings import load_account
 
 MAX_LINES = 6  # per list; the rest are one click away on their own page
+READABLE_CHARS = 160
 
 if TYPE_CHECKING:
     from sync.scheduler import SyncStatus
@@ -59,7 +60,10 @@ class TodayPage(Page):
         for section in (self.grading, self.practice, self.backup, self.sync):
             column.addWidget(section)
         column.addStretch(1)
+        # Lines no wider than a page of text: on a wide screen the buttons stay by their words.
+        body.setMaximumWidth(body.fontMetrics().averageCharWidth() * READABLE_CHARS)
         area = QScrollArea()
+        area.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         area.setWidget(body)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)

@@ -124,7 +124,9 @@ def _class_set(
             class_name=class_name,
             used_hashes=store.worksheets.hashes_for_child(child.id or ""),
         )
-        sheets.append(assemble(request, recipient, syllabus, made))
+        sheet = assemble(request, recipient, syllabus, made)
+        printed = {**sheet.settings, "printed_at": f"{made}T03:30:00.000Z"}  # as the CLI marks it
+        sheets.append(sheet.model_copy(update={"settings": printed}))
     return store.worksheets.add_many(sheets)
 
 

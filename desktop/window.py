@@ -27,6 +27,8 @@ from desktop.pages.grading import GradingPage
 from desktop.pages.library import LibraryPage
 from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
+from desktop.pages.today import TodayPage
+from desktop.pages.today_data import Practice
 from desktop.pages.upgrade import UpgradePage
 from desktop.sync_control import SyncController
 from sync.settings import load_account
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("practicecraft.desktop")
 
 PAGES: tuple[type[Page], ...] = (
+    TodayPage,  # the window opens on it
     BuilderPage,
     GradingPage,
     LibraryPage,
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.nav.currentRowChanged.connect(self._show_row)
         self._connect_library()
+        self._connect_today()
         self.nav.setCurrentRow(0)
         ctx.open_upgrade = self._open_upgrade
         self.statusBar().showMessage("Ready. Everything is kept on this computer.")
@@ -112,10 +116,24 @@ class MainWindow(QMainWindow):
         assert isinstance(library, LibraryPage)
         library.grade_requested.connect(self.open_for_grading)
 
+    def _connect_today(self) -> None:
+        """Each line of the Today page opens the page that does what it says."""
+        today = self.pages[TodayPage]
+        assert isinstance(today, TodayPage)
+        by_name = {page_type.__name__: page_type for page_type in PAGES}
+        today.grade_requested.connect(self.open_for_grading)
+        today.practice_requested.connect(self._practise)
+        today.page_requested.connect(lambda name: self.show_page(by_name[name]))
+
     def open_for_grading(self, worksheet_id: str) -> None:
         grading = self.show_page(GradingPage)
         assert isinstance(grading, GradingPage)
         grading.open(worksheet_id)
+
+    def _practise(self, practice: Practice) -> None:
+        builder = self.show_page(BuilderPage)
+        assert isinstance(builder, BuilderPage)
+        builder.prepare(practice)
 
     def _open_upgrade(self) -> None:
         self.show_page(UpgradePage)

@@ -40,6 +40,7 @@ from desktop.pages.pdf_files import choose_pdf, file_name
 from desktop.pages.pdf_preview import PdfPreview
 from desktop.pages.printing import print_pdfs, printer_for
 from desktop.pages.quota_prompt import offer_upgrade, quota_line
+from desktop.pages.today_data import Practice
 from desktop.tasks import Op
 from desktop.worker import Progress
 from storage import entitlement
@@ -63,6 +64,7 @@ class BuilderPage(Page):
         self.made: MadeSheets | None = None
         self.busy = False
         self.made_for = ""  # the child's or class's name
+        self._practice: Practice | None = None  # what the Today page asked to choose
         self._print_dialog: tuple[QPrintDialog, QPrinter] | None = None
         self.form = BuilderForm()
         self.preview = PdfPreview()
@@ -147,8 +149,16 @@ class BuilderPage(Page):
             lambda allowed: self.quota.setText(quota_line(allowed))
         ).quietly().run()
 
+    def prepare(self, practice: Practice) -> None:
+        """Open with `practice` chosen (from the Today page), once the names are loaded."""
+        self._practice = practice
+        self.refresh()
+
     def _choices_loaded(self, choices: BuilderChoices) -> None:
         self.form.set_choices(choices)
+        if self._practice is not None:
+            self.form.choose(self._practice)
+            self._practice = None
         self._update_actions()
 
     # --- making -------------------------------------------------------------------------

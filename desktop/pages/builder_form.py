@@ -19,6 +19,7 @@ from curriculum.syllabus import GradeSyllabus
 from desktop.pages.builder_job import BuilderChoices, ClassChoice, MakeRequest
 from desktop.pages.builder_options import SheetOptions
 from desktop.pages.skill_tree import SkillTree
+from desktop.pages.today_data import Practice
 
 SUBJECTS = (("maths", "Maths"), ("english", "English"), ("evs", "EVS"), ("custom", "My own"))
 SUBJECT_NAMES = dict(SUBJECTS)
@@ -151,6 +152,23 @@ class BuilderForm(QWidget):
             summary += " — leave empty to let each child's progress choose"
         self.tree_hint.setText(summary + ".")
 
+    def choose(self, practice: Practice) -> None:
+        """Choose who and what the Today page asked for: a child with their skills to practise
+        ticked, or a class set left adaptive (each child's progress chooses)."""
+        wanted = practice.class_id or practice.child_id
+        box = self.class_box if practice.class_id else self.child_box
+        if box.findData(wanted) < 0:
+            return  # gone since the Today page was shown
+        box.setCurrentIndex(box.findData(wanted))
+        (self.for_class if practice.class_id else self.for_child).setChecked(True)
+        if practice.subject in SUBJECT_NAMES:
+            self.subject_box.setCurrentIndex(self.subject_box.findData(practice.subject))
+        self.options.mode_box.setCurrentIndex(
+            self.options.mode_box.findData("chosen" if practice.skills else "adaptive")
+        )
+        self.tree.tick_skills(practice.skills)
+        self._update_hint()
+
     # --- what the user chose ------------------------------------------------------------
 
     def subject(self) -> str:
@@ -187,9 +205,9 @@ class BuilderForm(QWidget):
         if choices is None:
             return "Loading…"
         if self.for_class.isChecked() and not choices.classes:
-            return "No classes yet: add one on the Classes page (Ctrl+5)."
+            return "No classes yet: add one on the Classes page (Ctrl+6)."
         if self.for_child.isChecked() and not choices.children:
-            return "No children yet: add one on the Children page (Ctrl+4)."
+            return "No children yet: add one on the Children page (Ctrl+5)."
         return None
 
     def _chosen_child_index(self) -> int | None:

@@ -32,6 +32,14 @@ class SkillTree(QTreeWidget):
     def tick_chapter(self, number: int, ticked: bool = True) -> None:
         self.chapters()[number - 1].setCheckState(0, CHECKED if ticked else UNCHECKED)
 
+    def tick_skills(self, tags: tuple[str, ...]) -> None:
+        """Tick exactly these skills, opening the chapters they are in."""
+        for chapter in self.chapters():
+            for skill in _skills(chapter):
+                wanted = skill.data(0, TAG_ROLE) in tags
+                skill.setCheckState(0, CHECKED if wanted else UNCHECKED)
+            chapter.setExpanded(chapter.checkState(0) != UNCHECKED)
+
     def ticked_skills(self) -> tuple[str, ...]:
         """The tags of the ticked skills, in book order."""
         return tuple(

@@ -205,9 +205,9 @@ class BuilderForm(QWidget):
         if choices is None:
             return "Loading…"
         if self.for_class.isChecked() and not choices.classes:
-            return "No classes yet: add one on the Classes page (Ctrl+6)."
+            return "No classes yet: add one on the Classes page (Ctrl+7)."
         if self.for_child.isChecked() and not choices.children:
-            return "No children yet: add one on the Children page (Ctrl+5)."
+            return "No children yet: add one on the Children page (Ctrl+6)."
         return None
 
     def _chosen_child_index(self) -> int | None:

@@ -283,7 +283,7 @@ class BuilderPage(Page):
 
             return print_pdfs(pdfs, printer, page)
 
-        sheets = self.made is not None and pdf == self.made.pdf
+        sheets = self.made is not None and self.made.pdf in pdfs
 
         def printed(pages: int) -> None:
             self.ctx.status(f"Sent {_plural(pages, 'page')} to the printer.")

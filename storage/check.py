@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storage.erasure import ERASURE_TABLE
 from storage.migrate import latest_version
 from storage.tables import SYNCED_TABLES
 
@@ -58,10 +59,10 @@ def check_database(store: Store) -> CheckReport:
 
 def _outbox_problems(store: Store) -> list[str]:
     problems = []
+    queued = (*SYNCED_TABLES, ERASURE_TABLE)  # an erasure request is queued like a change
+    marks = ", ".join("?" * len(queued))
     unknown = store.conn.execute(
-        "SELECT DISTINCT table_name FROM outbox WHERE table_name NOT IN "
-        f"({', '.join('?' * len(SYNCED_TABLES))})",
-        tuple(SYNCED_TABLES),
+        f"SELECT DISTINCT table_name FROM outbox WHERE table_name NOT IN ({marks})", queued
     ).fetchall()
     problems += [f"outbox names a table that does not sync: {name}" for (name,) in unknown]
     (duplicates,) = store.conn.execute(

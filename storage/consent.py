@@ -56,8 +56,31 @@ SCHOOL_PURPOSE = (
 )
 
 
+# Shown before a withdrawal is recorded; kept like the other notices (its SHA-256 is stored on
+# the withdrawal record, so what the person was told can always be shown again).
+WITHDRAWAL_NOTICE_VERSION = "withdraw-2026-12"
+WITHDRAWAL_NOTICE = (
+    "Withdrawing consent stops PracticeCraft using this child's data: no new worksheets, no "
+    "grading, no place in class sets, and nothing more about the child is sent to your "
+    "account's other computers. What is already kept stays until you erase it: you can still "
+    "export it, or erase the child now (Children → Erase). Giving consent again starts "
+    "everything as before."
+)
+WITHDRAWAL_PURPOSE = "consent withdrawn: no further processing"
+
+
 class ConsentRequired(InvalidInput):
     """A child was to be kept without a consent record; nothing was written."""
+
+
+class ConsentWithdrawn(InvalidInput):
+    """The child's consent was withdrawn: their data may be exported or erased, nothing else."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"consent for {name} was withdrawn, so their data is no longer used: record consent "
+            "again to carry on, or export or erase their data"
+        )
 
 
 def running_version() -> str:

@@ -133,11 +133,16 @@ def make_worksheets(
 def find_recipients(store: Store, child_id: str | None, class_name: str | None) -> Recipients:
     if child_id:
         child = store.children.get(child_id)
+        store.consents.require_active(child_id)
         return Recipients([child], child.grade)
     school_class = store.classes.by_name(class_name or "")
     members = store.classes.members(school_class.id or "")
     if not members:
         raise InvalidInput(f"class {school_class.name} has no children yet; import a roster first")
+    withdrawn = store.consents.withdrawn_children()  # consent withdrawn: left out of the set
+    members = [member for member in members if member.id not in withdrawn]
+    if not members:
+        raise InvalidInput(f"consent was withdrawn for every child of class {school_class.name}")
     rolls = store.classes.roll_numbers(school_class.id or "")
     members.sort(key=lambda child: roll_order(rolls.get(child.id or "")))  # the register's order
     return Recipients(members, school_class.grade, school_class.id, class_name, rolls)

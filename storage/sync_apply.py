@@ -20,6 +20,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storage.database import CLOCK_KEY
+from storage.erasure import (
+    CHILD_ROWS,
+    ERASURE_TABLE,
+    compact,
+    known_digests,
+    needs_compaction,
+    purge_digests,
+    rewrite_backups,
+)
 from storage.merge import Queued, merge_row
 from storage.sync_codec import local_values, server_owned_values
 from storage.tables import SERVER_OWNED_TABLES, SYNCED_TABLES, ServerOwnedTable, SyncedTable
@@ -67,15 +76,29 @@ def _apply_changes(store: Store, changes: Sequence[dict[str, Any]], page: Applie
                 [(name, row["id"]) for row in rows],
             )
     _observe(store, changes)
+    _purge_erased(store, by_table.get(ERASURE_TABLE, []), page)
+
+
+def _purge_erased(store: Store, erasures: list[dict[str, Any]], page: AppliedPage) -> None:
+    """A child erased on another device goes from here too, in the page's transaction."""
+    digests = [str(row["child_digest"]) for row in erasures]
+    erased = purge_digests(store.conn, digests) if digests else []
+    if erased:
+        page.children -= set(erased)
+        page.tables |= {table for table, _column in CHILD_ROWS}
 
 
 def finish_pull(store: Store) -> set[str]:
-    """Recompute mastery, stars and streaks of the children the pull touched."""
+    """Recompute mastery, stars and streaks of the children the pull touched; then, if a
+    child was erased, rebuild the file and rewrite the backups that still hold them."""
     waiting = set(json.loads(store.state(RECOMPUTE_KEY) or "[]"))
     if waiting:
         with store.write():
             store.progress.recompute(sorted(waiting))
             store.set_state(RECOMPUTE_KEY, "[]")
+    if needs_compaction(store):
+        compact(store)
+        rewrite_backups(store.path.parent, store.path, known_digests(store.conn))
     return waiting
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storage.check import PUSHED_KEY
+from storage.erasure import CHILD_ROWS
 from storage.sync_codec import pushed_fields
 from storage.tables import SYNCED_TABLES, SyncedTable
 from storage.writer import utc_now
@@ -46,11 +47,7 @@ class PushOutcome:
 
 def next_batch(store: Store, limit: int) -> list[dict[str, Any]]:
     """Up to `limit` queued mutations, oldest first, as the server's `sync_push` takes them."""
-    rows = store.query(
-        "SELECT hlc, mutation_id, table_name, row_id, op, fields, created_at "
-        "FROM outbox ORDER BY hlc LIMIT ?",
-        (limit,),
-    )
+    rows = _pushable(store, limit)
     whole = _whole_rows(store, [r for r in rows if r["fields"] is None])
     batch = []
     for row in rows:
@@ -69,6 +66,36 @@ def next_batch(store: Store, limit: int) -> list[dict[str, Any]]:
             }
         )
     return batch
+
+
+def _pushable(store: Store, limit: int) -> list[Any]:
+    """The oldest `limit` mutations that may leave: those about a child whose consent was
+    withdrawn wait (all but the consent records themselves, so every device learns of the
+    withdrawal) until consent is given again, or leave the queue with an erasure."""
+    select = "SELECT hlc, mutation_id, table_name, row_id, op, fields, created_at FROM outbox"
+    withdrawn = store.consents.withdrawn_children()
+    if not withdrawn:
+        return store.query(f"{select} ORDER BY hlc LIMIT ?", (limit,))
+    held = _rows_about(store, withdrawn)
+    rows = []
+    for row in store.query(f"{select} ORDER BY hlc"):
+        if (row["table_name"], row["row_id"]) not in held:
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    return rows
+
+
+def _rows_about(store: Store, children: set[str]) -> set[tuple[str, str]]:
+    """(table, row id) of every synced row about these children but their consent records."""
+    held: set[tuple[str, str]] = set()
+    marks = ", ".join("?" * len(children))
+    for table, column in CHILD_ROWS:
+        if table == "guardian_consents":
+            continue
+        found = store.query(f"SELECT id FROM {table} WHERE {column} IN ({marks})", tuple(children))
+        held |= {(table, str(row["id"])) for row in found}
+    return held
 
 
 def _whole_rows(store: Store, rows: Iterable[Any]) -> dict[tuple[str, str], dict[str, Any]]:

@@ -221,5 +221,12 @@ SERVER_OWNED_TABLES: dict[str, ServerOwnedTable] = {
             ),
             frozenset({"created_at", "updated_at"}),
         ),
+        # The audit row of an erased child (storage/erasure.py): a digest, when, which account.
+        ServerOwnedTable(
+            "child_erasures",
+            "id",
+            ("id", "user_id", "child_digest", "erased_at", "created_at"),
+            frozenset({"erased_at", "created_at"}),
+        ),
     )
 }

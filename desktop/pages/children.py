@@ -26,6 +26,7 @@ from desktop.pages import Page
 from desktop.pages.child_dialogs import AddChildDialog, EditChildDialog
 from desktop.pages.child_topics import TopicsPanel
 from desktop.pages.consent_dialog import MissingConsentDialog
+from desktop.pages.consent_withdrawal import WITHDRAWN_BY, Withdrawal, ask_withdrawal
 from desktop.pages.people_widgets import (
     action_button,
     cell,
@@ -142,13 +143,24 @@ class ChildrenPage(Page):
             "Erase the child and all their data",
             self.table,
         )
+        self.withdraw_button = action_button(
+            self,
+            "Withdraw consent…",
+            "Ctrl+Shift+W",
+            self.withdraw_consent,
+            "Stop using and syncing the child's data; erase it if you wish",
+            self.table,
+        )
         row = QHBoxLayout()
         for button in (self.add_button, self.import_button):
             row.addWidget(button)
         row.addStretch(1)
-        for button in (self.edit_button, self.archive_button, self.erase_button):
+        for button in self._child_buttons():
             row.addWidget(button)
         return row
+
+    def _child_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.edit_button, self.archive_button, self.withdraw_button, self.erase_button)
 
     def _list(self) -> QStackedWidget:
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -222,7 +234,7 @@ class ChildrenPage(Page):
 
     def _selection_changed(self) -> None:
         child = self.selected_child()
-        for button in (self.edit_button, self.archive_button, self.erase_button):
+        for button in self._child_buttons():
             button.setEnabled(child is not None)
         archived = child is not None and child.archived_at is not None
         self.archive_button.setText("Bring back" if archived else "Archive")
@@ -267,22 +279,60 @@ class ChildrenPage(Page):
 
     def erase_child(self) -> None:
         child = self.selected_child()
+        if child is not None and child.id:
+            self._ask_to_erase(child)
+
+    def _ask_to_erase(self, child: Child) -> None:
+        child_id = child.id or ""
+        Op(self.ctx, lambda store, _p: store.children.backups_holding(child_id), self).success(
+            lambda backups: self._confirm_erase(child, len(backups))
+        ).run()
+
+    def withdraw_consent(self) -> None:
+        """Withdrawal is one click and one answer, as giving consent was; erasure is offered."""
+        child = self.selected_child()
         if child is None or not child.id:
             return
+        choice = ask_withdrawal(self, child.name)
+        if choice is Withdrawal.CANCELLED:
+            return
+        child_id = child.id
+        then_erase = choice is Withdrawal.WITHDRAW_AND_ERASE
+        withdraw = Op(
+            self.ctx, lambda store, _p: store.consents.withdraw(child_id, by=WITHDRAWN_BY), self
+        )
+        withdraw.success(lambda _none: self._withdrawn(child, then_erase)).run()
+
+    def _withdrawn(self, child: Child, then_erase: bool) -> None:
+        self._changed(
+            f"Consent for {child.name} withdrawn: their data is no longer used or synced."
+        )
+        if then_erase:
+            self._ask_to_erase(child)
+
+    def _confirm_erase(self, child: Child, backups: int) -> None:
+        """The warning: what goes, where, and that backups holding the child are rewritten."""
+        rewritten = (
+            f"\n\n{backups} backup(s) hold {child.name}: they will be rewritten without them "
+            "(a damaged one is deleted)."
+            if backups
+            else ""
+        )
         answer = QMessageBox.question(
             self,
             f"Erase {child.name}?",
             f"Erase {child.name} and everything kept about them: their worksheets, answers, "
-            "progress and certificates, on this computer and on every device you sync with.\n\n"
+            "progress and certificates, on this computer, in its backups and on every device "
+            f"you sync with.{rewritten}\n\n"
             "This cannot be undone. To only hide them from lists, use Archive instead.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        child_id, name = child.id, child.name
-        Op(self.ctx, lambda store, _p: store.children.delete(child_id), self).success(
-            lambda _none: self._changed(f"Erased {name} and everything kept about them.")
+        child_id, name = child.id or "", child.name
+        Op(self.ctx, lambda store, _p: store.children.erase(child_id), self).success(
+            lambda _rewrite: self._changed(f"Erased {name} and everything kept about them.")
         ).run()
 
     def _open(self, dialog: QDialog) -> None:

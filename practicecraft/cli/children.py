@@ -15,7 +15,8 @@ from practicecraft.cli.consent import (
     school_only,
 )
 from practicecraft.cli.context import App, echo_json, pass_app
-from storage.consent import ConsentRequired
+from storage.consent import WITHDRAWAL_NOTICE, ConsentRequired
+from storage.erasure import BackupRewrite
 from storage.records import BOARDS, Child, validated
 from storage.roster import import_roster, read_roster
 
@@ -145,6 +146,26 @@ def record_consent(
     click.echo(f"Recorded {whose} for {found.name}.")
 
 
+@child.command("withdraw")
+@click.argument("child_id")
+@click.option(
+    "--by", "by", required=True, help="Who withdraws consent (the parent, guardian or school)."
+)
+@click.option("--yes", is_flag=True, help="The notice was read and agreed to (for scripts).")
+@pass_app
+def withdraw_consent(app: App, child_id: str, by: str, yes: bool) -> None:
+    """Withdraw consent: the child's data is no longer used or synced (export or erase it)."""
+    found = app.store.children.get(child_id)
+    if not yes:
+        click.echo(WITHDRAWAL_NOTICE + "\n")
+        click.confirm(f"Withdraw consent for {found.name}?", abort=True)
+    app.store.consents.withdraw(child_id, by=by)
+    click.echo(
+        f"Consent for {found.name} withdrawn: no new worksheets, grading, class sets or sync. "
+        f"To erase everything kept about them: practicecraft child erase {child_id}"
+    )
+
+
 @child.command("archive")
 @click.argument("child_id")
 @pass_app
@@ -161,6 +182,29 @@ def erase_child(app: App, child_id: str, yes: bool) -> None:
     """Erase a child and everything kept about them, on every synced device."""
     found = app.store.children.get(child_id)
     if not yes:
-        click.confirm(f"Erase {found.name} and all their worksheets and results?", abort=True)
-    app.store.children.delete(child_id)
-    click.echo(f"Erased {found.name}.")
+        click.confirm(erase_question(found.name, app.store.children.backups_holding(child_id)),
+                      abort=True)  # fmt: skip
+    rewrite = app.store.children.erase(child_id)
+    click.echo(f"Erased {found.name}" + erased_backups(rewrite) + ".")
+
+
+def erase_question(name: str, backups: list[Path]) -> str:
+    """The warning before an erasure: what goes, and which backups will be rewritten."""
+    question = (
+        f"Erase {name} and all their worksheets and results, here and on every synced device?"
+    )
+    if backups:
+        question += (
+            f" {len(backups)} backup(s) holding {name} will be rewritten without them "
+            "(a damaged one is deleted)."
+        )
+    return question
+
+
+def erased_backups(rewrite: BackupRewrite) -> str:
+    parts = []
+    if rewrite.rewritten:
+        parts.append(f"{len(rewrite.rewritten)} backup(s) rewritten without them")
+    if rewrite.deleted:
+        parts.append(f"{len(rewrite.deleted)} damaged backup(s) deleted")
+    return "; " + ", ".join(parts) if parts else ""

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from storage.consent import ConsentBasis, require_basis
+from storage.erasure import (
+    BackupRewrite,
+    backups_holding,
+    child_digest,
+    compact,
+    mark_for_compaction,
+    queue_erasure,
+    rewrite_backups,
+    scrub_child,
+)
 from storage.records import Child
 from storage.repositories.base import Repository
 from storage.tables import (
@@ -106,8 +117,34 @@ class ChildRepository(Repository[Child]):
     def unarchive(self, child_id: str) -> Child:
         return self._update(child_id, {"archived_at": None})
 
+    def erase(self, child_id: str) -> BackupRewrite:
+        """Erase a child: every row about them goes from this database, its file and its
+        backups, and an erasure request (naming the child only by a digest) is queued for the
+        server, which removes them from the cloud and from every other device.
+
+        The caller warns first: backups holding the child are rewritten without them (one that
+        cannot be read is deleted). Raises NotFoundError for an unknown child.
+        """
+        self.get(child_id)
+        self.store.conn.execute("PRAGMA secure_delete = ON")  # deleted cells are zeroed
+        try:
+            with self.store.write() as writer:
+                scrub_child(self.store.conn, child_id)
+                queue_erasure(self.store.conn, self.store, child_id)
+                writer.stamped = True
+                mark_for_compaction(self.store.conn)
+        finally:
+            self.store.conn.execute("PRAGMA secure_delete = OFF")
+        compact(self.store)
+        return rewrite_backups(self.store.path.parent, self.store.path, [child_digest(child_id)])
+
+    def backups_holding(self, child_id: str) -> list[Path]:
+        """The backups (and other database files of the folder) an erasure would rewrite."""
+        return backups_holding(self.store.path.parent, self.store.path, [child_digest(child_id)])
+
     def delete(self, child_id: str) -> None:
-        """Erase a child: the child and everything kept about them become tombstones."""
+        """Remove a child as a tombstone (synced as a deletion; rows kept until the server has
+        it). This is not erasure: `erase` removes every copy of a child's data."""
         self.get(child_id)
         with self.store.write() as writer:
             for table, column in CHILD_OWNED:

@@ -5,11 +5,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storage.consent import SCHOOL_RELATION, ConsentBasis
-from storage.records import Certificate, GuardianConsent, TelemetryEvent, validated
+from storage.consent import (
+    SCHOOL_RELATION,
+    WITHDRAWAL_NOTICE,
+    WITHDRAWAL_NOTICE_VERSION,
+    WITHDRAWAL_PURPOSE,
+    ConsentBasis,
+    ConsentWithdrawn,
+    running_version,
+)
+from storage.records import (
+    Certificate,
+    GuardianConsent,
+    TelemetryEvent,
+    notice_sha256,
+    validated,
+)
 from storage.repositories.base import Repository
 from storage.repositories.profiles import DeviceSettings
 from storage.tables import CERTIFICATES, GUARDIAN_CONSENTS, TELEMETRY_EVENTS
+from storage.writer import utc_now
 
 
 class ConsentRepository(Repository[GuardianConsent]):
@@ -54,6 +69,46 @@ class ConsentRepository(Repository[GuardianConsent]):
         """True if the latest record for the child gives consent."""
         records = self.for_child(child_id)
         return bool(records) and records[-1].consent_given
+
+    def withdraw(self, child_id: str, by: str, notice_text: str = WITHDRAWAL_NOTICE) -> None:
+        """Record that consent is withdrawn (a new record; the earlier ones stay as proof).
+
+        From the next action on, the child gets no sheets and no grades, is left out of class
+        sets, and nothing about them but this record is pushed (`withdrawn_children`).
+        """
+        self.store.children.get(child_id)  # NotFoundError for an unknown or erased child
+        records = self.for_child(child_id)
+        if records and not records[-1].consent_given:
+            return  # already withdrawn: one click, one record
+        relation = records[-1].relation if records else "Not recorded"
+        self.record(
+            {
+                "child_id": child_id,
+                "guardian_name": by,
+                "relation": relation,
+                "purpose": WITHDRAWAL_PURPOSE,
+                "consent_given": False,
+                "notice_version": WITHDRAWAL_NOTICE_VERSION,
+                "notice_sha256": notice_sha256(notice_text),
+                "consented_at": utc_now(),
+                "app_version": running_version(),
+            }
+        )
+
+    def withdrawn_children(self) -> set[str]:
+        """Children whose latest consent record withdraws it: held back from sync and use."""
+        rows = self.store.query(
+            "SELECT child_id FROM (SELECT child_id, consent_given, row_number() OVER "
+            "(PARTITION BY child_id ORDER BY consented_at DESC, id DESC) AS newest "
+            "FROM guardian_consents WHERE deleted_at IS NULL) "
+            "WHERE newest = 1 AND consent_given = 0"
+        )
+        return {str(row["child_id"]) for row in rows}
+
+    def require_active(self, child_id: str) -> None:
+        """ConsentWithdrawn unless the child may be processed (consent not withdrawn)."""
+        if child_id in self.withdrawn_children():
+            raise ConsentWithdrawn(self.store.children.get(child_id).name)
 
 
 class CertificateRepository(Repository[Certificate]):

@@ -82,6 +82,7 @@ class ProgressRepository:
         The state before is read from the caches (kept true by every grade and pull); the state
         after is replayed from the whole log, so the caches stay a pure function of it.
         """
+        self.store.consents.require_active(child_id)  # withdrawn consent: no more grading
         self._check_recipient(worksheet, child_id)
         sheet_id = worksheet.id or ""
         chapters = self.chapters()

@@ -114,10 +114,9 @@ def statuses(results: list[dict[str, Any]]) -> list[str]:
 
 def snapshot(conn: Conn, user: str) -> list[Any]:
     """Everything the server holds for `user`, bookkeeping included."""
-    tables = [r["name"] for r in conn.execute("SELECT name FROM private.sync_tables ORDER BY name")]
+    tables = conn.execute("SELECT name, owner_column FROM private.sync_tables ORDER BY name")
     state = []
-    for table in tables:
-        owner = "user_id" if table in ("user_subscriptions", "payment_events") else "owner_id"
+    for table, owner in [(r["name"], r["owner_column"]) for r in tables]:
         state.append(
             conn.execute(
                 f"SELECT to_jsonb(t) AS r FROM public.{table} AS t WHERE {owner} = %s ORDER BY id",

@@ -40,7 +40,7 @@ SYNCED = [
     "certificates",
     "telemetry_events",
 ]
-SERVER_OWNED = ["user_subscriptions", "payment_events"]
+SERVER_OWNED = ["user_subscriptions", "payment_events", "child_erasures"]
 ALL_TABLES = [*SYNCED, *SERVER_OWNED, "webhook_logs", "sync_mutations"]
 ACTORS = ["owner", "other", "anon", "service"]
 OPERATIONS = ["select", "insert", "update", "delete"]
@@ -116,6 +116,7 @@ def own_columns(table: str) -> dict[str, Any]:
             "amount_paise": 29900,
         },
         "user_subscriptions": {},
+        "child_erasures": {"child_digest": "c" * 64, "erased_at": NOW},
         "webhook_logs": {
             "event_id": f"evt_{some[:12]}",
             "event_type": "payment.captured",
@@ -154,6 +155,7 @@ CHANGE: dict[str, tuple[str, Any]] = {
     "sync_mutations": ("reason", "edited"),
     "user_subscriptions": ("tier", "paid"),
     "payment_events": ("status", "captured"),
+    "child_erasures": ("child_digest", "d" * 64),
 }
 
 

@@ -72,7 +72,11 @@ MODELS: dict[str, type[BaseModel]] = {
     "certificates": Certificate,
     "telemetry_events": TelemetryEvent,
 }
-SERVER_OWNED_COPIES = ("user_subscriptions", "payment_events")  # local migration 0005
+SERVER_OWNED_COPIES = (
+    "user_subscriptions",
+    "payment_events",  # local migration 0005
+    "child_erasures",  # local migration 0008
+)
 
 
 @dataclass(frozen=True)

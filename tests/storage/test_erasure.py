@@ -118,3 +118,22 @@ def test_a_backup_that_cannot_be_read_is_deleted(store: Store) -> None:
         handle.write(b"\xff" * 4000)
     rewrite = store.children.erase(child_id)
     assert rewrite.deleted == [backup] and not backup.exists()
+
+
+def test_erasing_leaves_no_word_of_the_childs_name_in_the_worksheet_search_index(
+    store: Store,
+) -> None:
+    # The search index keeps each word lower-cased in its own segments, where a deleted row's
+    # words stay until the segments are merged: look in the index's own pages.
+    child_id = child_with_history(store)
+    other = store.children.add({"name": "Meera Pillai", "grade": 3}, SCHOOL).id or ""
+    order = SheetOrder(subject="maths", chapters=(12,), count=5, seed=8)
+    store.worksheets.add_many(make_worksheets(store, order, child_id=other, today=TODAY))
+
+    def index_bytes() -> bytes:
+        return b"".join(r[0] for r in store.conn.execute("SELECT block FROM worksheet_search_data"))
+
+    assert b"zarina" in index_bytes() and b"pillai" in index_bytes()  # the scan can see words
+    store.children.erase(child_id)
+    assert b"zarina" not in index_bytes() and b"quixote" not in index_bytes()
+    assert b"pillai" in index_bytes()

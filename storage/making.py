@@ -70,12 +70,16 @@ class SheetOrder:
             grade=grade,
             skills=tuple(dict.fromkeys(skills)),
             count=self.count,
-            mode=self.mode,
+            mode=self.mode_for(skills),
             difficulty=self.difficulty,
             qtypes=self.qtypes,
             seed=self.seed if self.seed is not None else int.from_bytes(os.urandom(6)),
             settings=self._settings(),
         )
+
+    def mode_for(self, skills: list[str]) -> WorksheetMode:
+        """Nothing chosen: what each child should practise next (the adaptive mix)."""
+        return "adaptive" if self.mode == "chosen" and not skills else self.mode
 
     def _settings(self) -> dict[str, object]:
         return {

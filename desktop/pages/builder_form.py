@@ -147,7 +147,8 @@ class BuilderForm(QWidget):
 
     def _update_hint(self) -> None:
         summary = self.tree.ticked_summary()
-        if self.options.mode() == "adaptive":
+        mode, ticked = self.options.mode(), self.tree.ticked_skills()
+        if mode == "adaptive" or (mode == "chosen" and not ticked):
             summary += " — leave empty to let each child's progress choose"
         self.tree_hint.setText(summary + ".")
 

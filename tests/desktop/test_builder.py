@@ -318,3 +318,17 @@ def test_coming_back_keeps_the_subject_chosen_for_a_class(
     page.refresh()
     wait_idle(qtbot, ctx)
     assert page.form.subject() == "english"
+
+
+def test_the_chapter_tree_shows_which_chapters_are_not_confirmed(
+    qtbot: Any, ctx: AppContext, in_store: InStore
+) -> None:
+    """A teacher sees, beside each chapter, when it was not confirmed against the book."""
+    _add_child(in_store, grade=4)
+    page = _page(qtbot, ctx)
+    page.form.subject_box.setCurrentIndex(page.form.subject_box.findData("maths"))
+    chapters = page.form.tree.chapters()
+    hide = chapters[1]
+    assert hide.text(0) == "2. Hide and Seek  (not confirmed)"
+    assert "different sides" in hide.toolTip(0)
+    assert chapters[6].text(0) == "7. The Cleanest Village"

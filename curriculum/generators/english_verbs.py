@@ -16,7 +16,12 @@ from curriculum.generators.english_common import (
     _choose,
     _fill,
 )
-from curriculum.generators.english_rules import ing_form, past_regular, third_person
+from curriculum.generators.english_rules import (
+    ing_form,
+    past_also_right,
+    past_regular,
+    third_person,
+)
 from curriculum.generators.registry import register
 from curriculum.question import Question, Text
 
@@ -80,6 +85,7 @@ def make_past_regular(rng: Random, difficulty: int) -> Question:
         key=f"past:{verb}",
         data={"verb": verb},
         wrong=wrong,
+        accepted=past_also_right(verb),
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from curriculum.engine import generate
 from curriculum.generators import all_generators
 from curriculum.question import Question, QuestionType
+from progress.answers import check_answer
 
 SEEDS = 400
 VARIED = sorted(g.skill_tag for g in all_generators() if g.variants)
@@ -120,3 +121,51 @@ def test_fraction_strips_never_share_a_match_set_with_an_equal_fraction() -> Non
         assert len(values) == len(question.options), question.options
         seen += 1
     assert seen > 100
+
+
+# Indian English writes both forms; neither may be marked wrong nor shown as the mistake.
+PAST_FORMS = {"learn": {"learned", "learnt"}, "travel": {"travelled", "traveled"}}
+
+
+@pytest.mark.parametrize(("verb", "forms"), PAST_FORMS.items())
+def test_a_past_tense_key_accepts_every_standard_spelling(verb: str, forms: set[str]) -> None:
+    """ "learnt" is standard in Indian English; "traveled" was offered as the wrong choice."""
+    asked = [
+        q
+        for difficulty in (1, 2, 3)
+        for seed in range(SEEDS)
+        for q in generate("english.c3.past_tense_regular", 1, seed, difficulty=difficulty)
+        if q.data["verb"] == verb
+    ]
+    assert asked
+    for q in asked:
+        assert all(check_answer(q, form).result == "correct" for form in forms)
+        assert not forms & {w.answer for w in q.wrong_answers} | (set(q.options) - {q.answer})
+
+
+GROUPS = ("students", "people", "musicians", "singers")
+
+
+def test_a_group_of_people_is_a_right_collective_noun() -> None:
+    """ "a group of students" is as right as "a class of students"."""
+    asked = [
+        q
+        for seed in range(SEEDS)
+        for q in generate("english.c5.nouns_collective", 1, seed, difficulty=2)
+        if q.data["noun"] in GROUPS
+    ]
+    assert {q.data["noun"] for q in asked} == set(GROUPS)
+    assert all(check_answer(q, "group").result == "correct" for q in asked)
+
+
+def test_a_jumbled_sentence_accepts_another_right_order_of_its_words() -> None:
+    """ "Our friendly neighbour has a brown dog" uses every tile and is good English."""
+    asked = [
+        q
+        for seed in range(SEEDS)
+        for q in generate("english.c4.sentence_order", 1, seed)
+        if q.answer == "Our neighbour has a friendly brown dog."
+    ]
+    assert asked
+    for q in asked:
+        assert check_answer(q, "Our friendly neighbour has a brown dog.").result == "correct"

@@ -46,7 +46,7 @@ class SheetOrder:
     chapters: tuple[int, ...] = ()
     skills: tuple[str, ...] = ()
     count: int = 20
-    mode: WorksheetMode = "chosen"
+    mode: WorksheetMode | None = None  # None: the chosen skills, or with none the adaptive mix
     versions: int = 2
     difficulty: int | None = None
     qtypes: tuple[QuestionType, ...] = ()
@@ -78,8 +78,12 @@ class SheetOrder:
         )
 
     def mode_for(self, skills: list[str]) -> WorksheetMode:
-        """Nothing chosen: what each child should practise next (the adaptive mix)."""
-        return "adaptive" if self.mode == "chosen" and not skills else self.mode
+        """The mode asked for; when none was (the command line without --mode), the chosen
+        skills, or with nothing chosen what each child should practise next (the adaptive
+        mix). The window always says its mode: "chosen" with nothing ticked asks for a choice."""
+        if self.mode is not None:
+            return self.mode
+        return "chosen" if skills else "adaptive"
 
     def _settings(self) -> dict[str, object]:
         return {

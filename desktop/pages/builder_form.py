@@ -147,8 +147,7 @@ class BuilderForm(QWidget):
 
     def _update_hint(self) -> None:
         summary = self.tree.ticked_summary()
-        mode, ticked = self.options.mode(), self.tree.ticked_skills()
-        if mode == "adaptive" or (mode == "chosen" and not ticked):
+        if self.options.mode() == "adaptive":
             summary += " — leave empty to let each child's progress choose"
         self.tree_hint.setText(summary + ".")
 

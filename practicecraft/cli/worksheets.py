@@ -43,8 +43,8 @@ def worksheet() -> None:
 @click.option(
     "--mode",
     type=click.Choice(["chosen", "adaptive", "versions"]),
-    default="chosen",
-    show_default=True,
+    default=None,
+    help="Default: chosen for the chapters or skills given; with none, adaptive.",
 )
 @click.option(
     "--versions",

@@ -92,6 +92,15 @@ def test_versions_of_no_skills_are_refused_with_what_to_do(
         make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
 
 
+def test_chosen_skills_with_none_chosen_are_refused_with_what_to_do(
+    store: Store, class_3a: list[str]
+) -> None:
+    """The window's "chosen skills" with nothing ticked asks for a choice (its Please check)."""
+    order = SheetOrder(subject="maths", mode="chosen")
+    with pytest.raises(InvalidInput, match="choose at least one skill"):
+        make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
+
+
 def test_no_skills_chosen_makes_what_the_child_should_practise_next(
     store: Store, class_3a: list[str]
 ) -> None:

@@ -20,6 +20,18 @@ QuestionType = Literal[
     "rewrite",
 ]
 QUESTION_TYPES: tuple[str, ...] = QuestionType.__args__  # type: ignore[attr-defined]
+# How a teacher calls each type (the window's choices, notes about a sheet).
+QUESTION_TYPE_NAMES: dict[QuestionType, str] = {
+    "fill_blank": "Fill in the blanks",
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "match": "Match the columns",
+    "word_problem": "Word problems",
+    "error_identification": "Find the mistake",
+    "open_response": "Answer in your own words",
+    "choose_word": "Choose the right word",
+    "rewrite": "Rewrite the sentence",
+}
 
 
 class Text(BaseModel):

@@ -51,10 +51,23 @@ class Chapter(BaseModel):
     skills: tuple[Skill, ...] = Field(min_length=1)
 
     @property
+    def confirmation_label(self) -> str:
+        return CONFIRMATION_LABELS[self.confirmation]
+
+    @property
     def key(self) -> str:
         """Stable chapter key, e.g. `maths.c3.ch12`."""
         subject, grade = self.skills[0].tag.split(".")[:2]
         return f"{subject}.{grade}.ch{self.number}"
+
+
+# How sure we are of a chapter, as a teacher reads it (the window and `syllabus list`).
+CONFIRMATION_LABELS: dict[str, str] = {
+    "title_and_skills": "confirmed",
+    "title": "title confirmed; practice topics not yet",
+    "none": "not confirmed",
+    "own": "grammar practice, not a chapter of the book",
+}
 
 
 class GradeSyllabus(BaseModel):

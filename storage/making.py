@@ -48,7 +48,7 @@ class SheetOrder:
     chapters: tuple[int, ...] = ()
     skills: tuple[str, ...] = ()
     count: int = 20
-    mode: WorksheetMode = "chosen"
+    mode: WorksheetMode | None = None  # None: the chosen skills, or with none the adaptive mix
     versions: int = 2
     difficulty: int | None = None
     qtypes: tuple[QuestionType, ...] = ()
@@ -72,12 +72,20 @@ class SheetOrder:
             grade=grade,
             skills=tuple(dict.fromkeys(skills)),
             count=self.count,
-            mode=self.mode,
+            mode=self.mode_for(skills),
             difficulty=self.difficulty,
             qtypes=self.qtypes,
             seed=self.seed if self.seed is not None else int.from_bytes(os.urandom(6)),
             settings=self._settings(),
         )
+
+    def mode_for(self, skills: list[str]) -> WorksheetMode:
+        """The mode asked for; when none was (the command line without --mode), the chosen
+        skills, or with nothing chosen what each child should practise next (the adaptive
+        mix). The window always says its mode: "chosen" with nothing ticked asks for a choice."""
+        if self.mode is not None:
+            return self.mode
+        return "chosen" if skills else "adaptive"
 
     def _settings(self) -> dict[str, object]:
         return {

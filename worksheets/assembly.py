@@ -14,14 +14,15 @@ from datetime import date
 from random import Random
 
 from curriculum.banks import BankItem
-from curriculum.engine import generate
+from curriculum.engine import Shortfall, make_questions
 from curriculum.question import Question, QuestionType, worksheet_hash
 from curriculum.syllabus import Syllabus
 from worksheets.adaptive import SkillStatus, apportion, weigh_skills
 from worksheets.codes import worksheet_code
 from worksheets.model import Worksheet, WorksheetMode
+from worksheets.notes import shortfall_notes
 
-GENERATOR_VERSION = "2026.11-1"
+GENERATOR_VERSION = "2026.12-1"
 MAX_RETRIES = 8
 SUBJECT_NAMES = {"maths": "Maths", "english": "English", "evs": "EVS", "custom": "My syllabus"}
 
@@ -67,12 +68,12 @@ def assemble(
     plan = _plan(request, recipient, syllabus, today)
     for attempt in range(MAX_RETRIES):
         seed = request.seed + attempt * 7919
-        questions = _questions(plan, request, seed, version_label, extra_items)
+        questions, shortfalls = _questions(plan, request, seed, version_label, extra_items)
         digest = worksheet_hash(questions)
         if digest not in recipient.used_hashes:
-            return _worksheet(
-                request, recipient, syllabus, plan, questions, seed, digest, version_label, today
-            )
+            notes = shortfall_notes(shortfalls, syllabus, request.qtypes, request.difficulty)
+            made = Made(questions, seed, digest, notes)
+            return _worksheet(request, recipient, syllabus, plan, made, version_label, today)
     raise AssemblyError("could not make a worksheet this child has not had; choose more skills")
 
 
@@ -121,12 +122,13 @@ def _questions(
     seed: int,
     version_label: str | None,
     extra_items: Sequence[BankItem],
-) -> list[Question]:
+) -> tuple[list[Question], list[Shortfall]]:
     used: set[str] = set()
     questions: list[Question] = []
+    shortfalls: list[Shortfall] = []
     salt = f"{seed}:{version_label or ''}"
     for tag, count in plan.items():
-        made = generate(
+        batch = make_questions(
             tag,
             count,
             _seed(salt, tag),
@@ -135,15 +137,26 @@ def _questions(
             avoid=used,
             extra_items=extra_items,
         )
-        used.update(q.key for q in made)
-        questions += made
+        used.update(q.key for q in batch.questions)
+        questions += batch.questions
+        shortfalls += batch.shortfalls
     if version_label:  # versions also differ in order, so a neighbour's sheet does not help
         Random(salt).shuffle(questions)
-    return questions
+    return questions, shortfalls
 
 
 def _seed(salt: str, tag: str) -> int:
     return Random(f"{salt}|{tag}").getrandbits(48)
+
+
+@dataclass(frozen=True)
+class Made:
+    """The questions of one sheet, the seed that made them, and the notes for the teacher."""
+
+    questions: Collection[Question]
+    seed: int
+    digest: str
+    notes: list[str]
 
 
 def _worksheet(
@@ -151,9 +164,7 @@ def _worksheet(
     recipient: Recipient,
     syllabus: Syllabus,
     plan: dict[str, int],
-    questions: Collection[Question],
-    seed: int,
-    digest: str,
+    made: Made,
     version_label: str | None,
     today: str,
 ) -> Worksheet:
@@ -174,6 +185,7 @@ def _worksheet(
         "class_name": recipient.class_name,
         "date": printed_date(today),
         "skills": plan,
+        **({"notes": made.notes} if made.notes else {}),
     }
     return Worksheet(
         child_id=recipient.child_id,
@@ -184,11 +196,11 @@ def _worksheet(
         grade=request.grade,
         mode=request.mode,
         version_label=version_label,
-        seed=seed,
+        seed=made.seed,
         generator_version=GENERATOR_VERSION,
-        questions=[q.model_dump(mode="json") for q in questions],
+        questions=[q.model_dump(mode="json") for q in made.questions],
         settings=settings,
-        verification_hash=digest,
+        verification_hash=made.digest,
     )
 
 

@@ -34,3 +34,9 @@ class Worksheet(BaseModel):
         if self.child_id is None and self.class_id is None:
             raise ValueError("a worksheet is made for a child or for a class")
         return self
+
+
+def sheet_notes(sheets: list[Worksheet]) -> list[str]:
+    """The notes of a set of sheets for the teacher, each once, in order."""
+    notes = (str(note) for sheet in sheets for note in sheet.settings.get("notes", ()))
+    return list(dict.fromkeys(notes))

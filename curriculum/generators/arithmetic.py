@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from random import Random
 
-from curriculum.generators import columns
+from curriculum.generators import columns, counting
 from curriculum.generators.common import (
     ADD,
     BLANK,
@@ -56,11 +56,23 @@ def _fmt(n: int) -> str:
     return indian(n)
 
 
+def _addition_steps(tag: str, a: int, b: int) -> tuple[str, str]:
+    """Class 1 counts on and makes 10; from Class 2 the columns carry."""
+    return counting.add_steps(a, b) if tag.startswith("maths.c1.") else columns.addition_steps(a, b)
+
+
+def _subtraction_steps(tag: str, a: int, b: int) -> tuple[str, str]:
+    """Class 1 counts back and goes through 10; from Class 2 the columns borrow."""
+    if tag.startswith("maths.c1."):
+        return counting.subtract_steps(a, b)
+    return columns.subtraction_steps(a, b)
+
+
 def add_question(tag: str, bands: dict[int, Band], rng: Random, difficulty: int) -> Question:
     band = bands[difficulty]
     a, b = _draw(band, rng)
     total = a + b
-    steps_en, steps_hi = columns.addition_steps(a, b)
+    steps_en, steps_hi = _addition_steps(tag, a, b)
     data = {"op": "+", "a": a, "b": b}
     if band.missing:
         prompt = f"{_fmt(a)} + {BLANK} = {_fmt(total)}"
@@ -108,7 +120,7 @@ def subtract_question(tag: str, bands: dict[int, Band], rng: Random, difficulty:
     band = bands[difficulty]
     a, b = _draw(band, rng)
     difference = a - b
-    steps_en, steps_hi = columns.subtraction_steps(a, b)
+    steps_en, steps_hi = _subtraction_steps(tag, a, b)
     data = {"op": "-", "a": a, "b": b}
     if band.missing:
         prompt = f"{_fmt(a)} - {BLANK} = {_fmt(difference)}"
@@ -158,10 +170,10 @@ def word_question(
     band = bands[difficulty]
     a, b = _draw(band, rng)
     if subtract:
-        story, answer, steps = subtract_story(rng, a, b), a - b, columns.subtraction_steps(a, b)
+        story, answer, steps = subtract_story(rng, a, b), a - b, _subtraction_steps(tag, a, b)
         key = f"sub:{a}:{b}"
     else:
-        story, answer, steps = add_story(rng, a, b), a + b, columns.addition_steps(a, b)
+        story, answer, steps = add_story(rng, a, b), a + b, _addition_steps(tag, a, b)
         key = f"add:{min(a, b)}:{max(a, b)}"
     return fill_blank(
         tag,
@@ -230,7 +242,7 @@ def _always(a: int, b: int) -> bool:
 _register(
     "maths.c1.add_within_9",
     {
-        1: Band((1, 4), (1, 4), _sum_at_most(5)),
+        1: Band((1, 6), (1, 6), _sum_at_most(7)),  # 12 different sums: half a chapter sheet
         2: Band((1, 8), (1, 8), _sum_at_most(9, 6)),
         3: Band((1, 8), (1, 8), _sum_at_most(9), missing=True),
     },
@@ -239,7 +251,7 @@ _register(
 _register(
     "maths.c1.sub_within_9",
     {
-        1: Band((2, 5), (1, 4), lambda a, b: a > b),
+        1: Band((2, 6), (1, 5), lambda a, b: a > b),
         2: Band((5, 9), (1, 8), lambda a, b: a > b),
         3: Band((3, 9), (1, 8), lambda a, b: a > b, missing=True),
     },

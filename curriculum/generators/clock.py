@@ -9,11 +9,13 @@ This module only gathers the family; importing it registers every generator. The
 - `clock_common`: asking a question and its key, and words that agree with a person;
 - `clock_calendar`: days of the week, months, days in a month and dates (Classes 2-4);
 - `clock_time`: reading a clock and the time from one time to another (Classes 3-4);
-- `clock_seconds`: minutes and seconds, and race times (Class 5).
+- `clock_seconds`: minutes and seconds, and race times (Class 5);
+- `clock_24hour`: a.m. and p.m., 24-hour times, and time across noon (Class 5).
 """
 
 from __future__ import annotations
 
+from curriculum.generators.clock_24hour import time_am_pm
 from curriculum.generators.clock_calendar import (
     DAYS,
     DAYS_HI,
@@ -60,6 +62,7 @@ __all__ = [
     "clock_hour_half_word",
     "is_leap",
     "month_length",
+    "time_am_pm",
     "time_seconds",
     "time_seconds_word",
 ]

@@ -279,8 +279,8 @@ def _date_after(rng: Random, tag: str, d: int, qtype: QuestionType = "fill_blank
     prompt = _date_prompt(rng, qtype, year, start, shift)
     answer, left = _say_date(end_month, end_day), month_length(month, leap) - day
     work = Text(
-        en=f"From {start.en}: {left} days to the end of {MONTHS[month - 1]}, then {shift - left} "
-        f"more days: {answer}.",
+        en=f"From {start.en}: {_say_days(left)} to the end of {MONTHS[month - 1]}, then "
+        f"{_say_days(shift - left)} more: {answer}.",
         hi=f"{start.hi} से {MONTHS_HI[month - 1]} के अंत तक {left} दिन, फिर {shift - left} दिन और: "
         f"{end_day} {MONTHS_HI[end_month - 1]}।",
     )
@@ -297,3 +297,7 @@ def calendar_dates_word(rng: Random, difficulty: int) -> Question:
 def calendar_dates(rng: Random, difficulty: int) -> Question:
     """The date n days later: just past a month end (1), 10-45 days (2), past February (3)."""
     return _date_after(rng, "maths.c4.calendar_dates", difficulty)
+
+
+def _say_days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"

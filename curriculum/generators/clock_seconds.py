@@ -18,7 +18,8 @@ def _duration(seconds: int, mixed: bool) -> Text:
     minutes, rest = divmod(seconds, 60)
     if not mixed or not minutes:
         return Text(en=f"{seconds} seconds", hi=f"{seconds} सेकंड")
-    en = f"{minutes} minute{'s' if minutes > 1 else ''}" + (f" {rest} seconds" if rest else "")
+    seconds_en = f" {rest} second{'s' if rest > 1 else ''}" if rest else ""
+    en = f"{minutes} minute{'s' if minutes > 1 else ''}{seconds_en}"
     return Text(en=en, hi=f"{minutes} मिनट" + (f" {rest} सेकंड" if rest else ""))
 
 
@@ -65,7 +66,7 @@ def _to_mixed(minutes: int, rest: int) -> Seconds:
 
 def _convert_seconds(rng: Random, tag: str, d: int) -> Question:
     """Whole minutes to seconds and back (1); minutes and seconds to seconds and back (2)."""
-    minutes = rng.randint(2, 10) if d == 1 else rng.randint(1, 9)
+    minutes = rng.randint(2, 15) if d == 1 else rng.randint(1, 9)
     rest = 0 if d == 1 else 5 * rng.randint(1, 11)
     if rng.random() < 0.5:
         item = _to_seconds(minutes, rest)
@@ -82,12 +83,17 @@ def _convert_seconds(rng: Random, tag: str, d: int) -> Question:
     )
 
 
+# Seconds a Class 5 child takes to run 400 m: about a minute and a half to two and a half
+# (a 400 m in 57 seconds is an athlete's time, not a child's).
+RUN_400M = (80, 150)
+
+
 def _race(rng: Random, tag: str) -> Question:
     """The difference between two race times, one of them given in minutes and seconds."""
     a, b = two_people(rng)
     times = sample(
         rng,
-        lambda r: (r.randint(60, 130), r.randint(45, 130)),
+        lambda r: (r.randint(RUN_400M[0], RUN_400M[1]), r.randint(RUN_400M[0], RUN_400M[1])),
         lambda v: 3 <= abs(v[0] - v[1]) <= 40,
     )
     mixed = (True, rng.random() < 0.3)
@@ -143,7 +149,7 @@ def _join_three(parts: list[str], and_: str) -> str:
 def _distinct_times(rng: Random, gap: int) -> list[int]:
     times: list[int] = sample(
         rng,
-        lambda r: [r.randint(55, 110) for _ in range(3)],
+        lambda r: [r.randint(RUN_400M[0], RUN_400M[1]) for _ in range(3)],
         lambda v: min(abs(v[0] - v[1]), abs(v[0] - v[2]), abs(v[1] - v[2])) >= gap,
     )
     return times

@@ -1,4 +1,4 @@
-"""Generators: data handling. Counting toys in a list or a tally (Class 1, So Many Toys),
+"""Generators: data handling. Counting toys in a list (Class 1, So Many Toys),
 reading pictographs (Class 2; Class 5 with a scale) and tables (Class 4, Data Handling).
 
 Pictographs and tallies are plain text lines ("Mango: * * * *"), which print in any font. Every
@@ -106,17 +106,20 @@ TOYS = (
 
 @register("maths.c1.data_count", family="data")
 def data_count(rng: Random, difficulty: int) -> Question:
+    """A list of toys (Class 1 counts things one by one: tally marks come in Class 3).
+    d1: how many of one kind; d2: which kind is the most or fewest; d3: how many in all, or
+    how many more of one kind than another."""
     tag = "maths.c1.data_count"
-    if difficulty == 3:
-        return _tally(tag, rng)
     kinds = rng.sample(TOYS, 2 if difficulty == 1 else 3)
-    counts = rng.sample(range(1, 6), len(kinds))
+    counts = rng.sample(range(1, 6) if difficulty < 3 else range(2, 8), len(kinds))
     toys = [toy for toy, n in zip(kinds, counts, strict=True) for _ in range(n)]
     rng.shuffle(toys)
     shown = Word(
         en="Toys: " + ", ".join(t.en for t in toys), hi="खिलौने: " + ", ".join(t.hi for t in toys)
     )
     data: Data = {"items": [t.en for t in kinds], "counts": counts}
+    if difficulty == 3:
+        return _toys_compared(tag, rng, kinds, counts, shown, data)
     if difficulty == 2:
         ask = ("Which toy do we have the {} of?", "कौन-सा खिलौना {} है?")
         return _extreme(tag, 2, kinds, counts, shown, rng.random() < 0.5, ask, data)
@@ -133,21 +136,10 @@ def data_count(rng: Random, difficulty: int) -> Question:
     return _ask(tag, 1, shown, ask_toy, count, work, data, wrong)
 
 
-def _tally_marks(count: int) -> str:
-    """Tally marks in groups of five: '||||| |||' is 8."""
-    return " ".join("|" * min(5, count - start) for start in range(0, count, 5))
-
-
-def _tally(tag: str, rng: Random) -> Question:
-    kinds = rng.sample(TOYS, 3)
-    counts = rng.sample(range(3, 16), 3)
-    title = Word(
-        en="Tally of toys (each | is one toy, in groups of 5):",
-        hi="खिलौनों की गिनती (हर | एक खिलौना, 5-5 के समूह):",
-    )
-    labels = [Word(en=t.en_many.capitalize(), hi=t.hi_many) for t in kinds]
-    shown = _rows(title, labels, [_tally_marks(c) for c in counts])
-    data: Data = {"items": [t.en for t in kinds], "counts": counts}
+def _toys_compared(
+    tag: str, rng: Random, kinds: Sequence[Item], counts: Sequence[int], shown: Word, data: Data
+) -> Question:
+    """How many toys in all (at most 21), or how many more of one kind than of another."""
     if rng.random() < 0.5:
         total, work = _total(counts)
         ask = Word(en="How many toys are there in all?", hi="कुल कितने खिलौने हैं?")

@@ -79,7 +79,8 @@ def make_c3_articles(rng: Random, difficulty: int) -> Question:
     tag = "english.c3.articles"
     if difficulty == 1 or (difficulty == 2 and rng.random() < 0.5):
         adjectives = W.C3_ARTICLE_ADJECTIVES if difficulty == 1 else W.C3_ARTICLE_SOUND_ADJECTIVES
-        adjective, animal = rng.choice(adjectives), rng.choice(W.C3_ARTICLE_ANIMALS)
+        adjective = rng.choice(sorted(adjectives))
+        animal = rng.choice(adjectives[adjective])
         prompt = f"{person(rng).en} saw {BLANK} {adjective} {animal}."
         return _article_question(tag, difficulty, prompt, adjective, f"{adjective} {animal}")
     pool = W.C3_ARTICLE_SOUND + (W.C3_ARTICLE_THE if difficulty == 3 else ())

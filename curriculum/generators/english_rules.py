@@ -45,6 +45,28 @@ def _ves(noun: str) -> str:
     return noun + "s"
 
 
+# Other standard spellings of a regular past tense: Indian (British) English also writes learnt,
+# burnt, spelt..., and a child who writes them is right.
+PAST_ALSO_RIGHT = {
+    "learn": "learnt",
+    "burn": "burnt",
+    "spell": "spelt",
+    "dream": "dreamt",
+    "smell": "smelt",
+    "spill": "spilt",
+    "spoil": "spoilt",
+}
+
+
+def past_also_right(verb: str) -> tuple[str, ...]:
+    """The right past tenses besides `past_regular(verb)`: learnt, and the single l of
+    American spelling (traveled), which is no mistake even where travelled is taught."""
+    forms = [PAST_ALSO_RIGHT[verb]] if verb in PAST_ALSO_RIGHT else []
+    if verb.endswith("l") and past_regular(verb) == verb + "led":
+        forms.append(verb + "ed")
+    return tuple(forms)
+
+
 def past_regular(verb: str) -> str:
     if verb.endswith("e"):
         return verb + "d"

@@ -16,7 +16,12 @@ from curriculum.generators.english_common import (
     _choose,
     _fill,
 )
-from curriculum.generators.english_rules import ing_form, past_regular, third_person
+from curriculum.generators.english_rules import (
+    ing_form,
+    past_also_right,
+    past_regular,
+    third_person,
+)
 from curriculum.generators.registry import register
 from curriculum.question import Question, Text
 
@@ -80,6 +85,7 @@ def make_past_regular(rng: Random, difficulty: int) -> Question:
         key=f"past:{verb}",
         data={"verb": verb},
         wrong=wrong,
+        accepted=past_also_right(verb),
     )
 
 
@@ -129,14 +135,14 @@ TENSE_SUBJECTS: tuple[tuple[str, str], ...] = (
 def make_tenses(rng: Random, difficulty: int) -> Question:
     """The time words decide the tense. d1: present or past; d2, d3: future too (d3: only
     subjects other than one name, where the -s trap lies)."""
-    verb, past, rest = rng.choice(W.TENSE_VERBS)
+    verb, past, rest, happens = rng.choice(W.TENSE_VERBS)
     tense = rng.choice(("present", "past") if difficulty == 1 else ("present", "past", "future"))
     if difficulty == 3:
         subject, number = rng.choice(TENSE_SUBJECTS)
     else:
         subject, number = rng.choice(((person(rng).en, "one"), *TENSE_SUBJECTS))
     answer, wrong = _tense_forms(verb, past, tense, number)
-    when = rng.choice(W.TENSE_TIMES[tense])
+    when = rng.choice([t for t in W.TENSE_TIMES[tense] if _fits(t, happens)])
     return _fill(
         "english.c4.tenses",
         difficulty,
@@ -148,6 +154,18 @@ def make_tenses(rng: Random, difficulty: int) -> Question:
         data={"verb": verb, "tense": tense, "subject": subject, "when": when},
         wrong=wrong,
     )
+
+
+def _fits(when: str, happens: str) -> bool:
+    """Does the time word suit when the activity happens (no dinner "every morning")?"""
+    part = W.TIME_PARTS.get(when)
+    if part == "sunday":
+        return "school" not in happens
+    if part == "morning":
+        return not happens.startswith(("evening", "midday"))
+    if part == "evening":
+        return not happens.startswith(("morning", "midday"))
+    return True
 
 
 def _tense_forms(verb: str, past: str, tense: str, number: str) -> tuple[str, Wrong]:

@@ -104,6 +104,7 @@ def make_collective(rng: Random, difficulty: int) -> Question:
     answer, also, distractors, sentence = rng.choice(W.COLLECTIVES)
     noun = sentence.split(f"{BLANK} of ")[1].split()[0].strip(".")
     accepted = [a for a in also.split("|") if a]
+    named = [a for a in accepted if a != "group"]  # "a group of" is how the solution begins
     question = _fill(
         "english.c5.nouns_collective",
         difficulty,
@@ -111,7 +112,7 @@ def make_collective(rng: Random, difficulty: int) -> Question:
         prompt=sentence,
         answer=answer,
         solution=f"A group of {noun} is called a {answer}"
-        + (f" (or a {' / '.join(accepted)})." if accepted else "."),
+        + (f" (or a {' / '.join(named)})." if named else "."),
         key=f"collective:{noun}",
         data={"noun": noun},
         wrong=[(d, MISCONCEPTION) for d in distractors.split("|")],

@@ -72,10 +72,12 @@ IRREGULAR_PLURALS = rows(_load("irregular_plurals"))
 C1_ARTICLE_NOUNS = words(_load("article_nouns_c1"))
 C1_ARTICLE_ADJECTIVES = words(_load("article_adjectives_c1"))
 C1_ARTICLE_THINGS = words(_load("article_things_c1"))
-C3_ARTICLE_ADJECTIVES = words(_load("article_adjectives_c3"))
-C3_ARTICLE_ANIMALS = words(_load("article_animals_c3"))
+# describing word -> the animals it suits
+C3_ARTICLE_ADJECTIVES = {a: words(animals) for a, animals in rows(_load("article_adjectives_c3"))}
 C3_ARTICLE_SOUND = lines(_load("article_sound_c3"))
-C3_ARTICLE_SOUND_ADJECTIVES = words(_load("article_sound_adjectives_c3"))
+C3_ARTICLE_SOUND_ADJECTIVES = {
+    a: words(animals) for a, animals in rows(_load("article_sound_adjectives_c3"))
+}
 C3_ARTICLE_THE = lines(_load("article_the_c3"))
 
 # ---------------------------------------------------------------- capital letters, end marks
@@ -98,6 +100,17 @@ TENSE_TIMES = {
     "present": ("Every day", "Every morning", "On Sundays", "Every evening"),
     "past": ("Yesterday", "Last Sunday", "Last week", "Yesterday evening"),
     "future": ("Tomorrow", "Next Sunday", "Next week", "Tomorrow evening"),
+}
+# The part of the day or week a time word names, so that it is put only with activities that
+# happen then (tense_verbs.txt says when each does).
+TIME_PARTS = {
+    "Every morning": "morning",
+    "Every evening": "evening",
+    "Yesterday evening": "evening",
+    "Tomorrow evening": "evening",
+    "On Sundays": "sunday",
+    "Last Sunday": "sunday",
+    "Next Sunday": "sunday",
 }
 CONTINUOUS_VERBS = rows(_load("continuous_verbs"))
 CONTINUOUS_TIMES = {

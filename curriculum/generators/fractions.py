@@ -198,7 +198,7 @@ def coloured_strip(difficulty: int, strip: str, parts: int, coloured: int) -> Qu
     ]
     counted = Text(
         en=f"The strip has {parts} equal parts and {coloured} coloured",
-        hi=f"पट्टी में {parts} बराबर भाग हैं और {coloured} रंगीन हैं",
+        hi=f"पट्टी में {parts} बराबर भाग हैं और {coloured} रंगीन {'है' if coloured == 1 else 'हैं'}",
     )
     return fill_blank(
         "maths.c4.fraction_name",
@@ -243,7 +243,8 @@ def roti_left(rng: Random, parts: int, eaten: int) -> Question:
     ]
     counted = Text(
         en=f"{parts} - {eaten} = {left} of the {parts} equal pieces are left",
-        hi=f"{parts} बराबर टुकड़ों में से {parts} - {eaten} = {left} टुकड़े बचे",
+        hi=f"{parts} बराबर टुकड़ों में से {parts} - {eaten} = {left} "
+        f"{'टुकड़ा बचा' if left == 1 else 'टुकड़े बचे'}",
     )
     return fill_blank(
         "maths.c4.fraction_name",

@@ -57,6 +57,65 @@ _RIDDLES = {
 }
 
 
+# Things around a child and the flat shape they have (Hindi oblique, to read "सिक्के का आकार").
+EVERYDAY_SHAPES = table("""
+    coin | सिक्के | circle
+    bangle | चूड़ी | circle
+    roti | रोटी | circle
+    wheel | पहिए | circle
+    plate | थाली | circle
+    samosa | समोसे | triangle
+    tent seen from the front | सामने से दिखते तंबू | triangle
+    door | दरवाज़े | rectangle
+    blackboard | ब्लैकबोर्ड | rectangle
+    envelope | लिफ़ाफ़े | rectangle
+    page of a notebook | कॉपी के पन्ने | rectangle
+    ₹ 10 note | 10 रुपये के नोट | rectangle
+    mobile phone screen | मोबाइल फ़ोन की स्क्रीन | rectangle
+    carrom board | कैरम बोर्ड | square
+    chessboard | शतरंज की बिसात | square
+    handkerchief | रूमाल | square
+""")
+# The faces of solid things: what a child sees when one face is pressed on paper and traced.
+FACE_SHAPES = table("""
+    face of a dice | पासे के एक फलक | square
+    face of an ice cube | बर्फ़ के टुकड़े के एक फलक | square
+    top of a drum | ढोल के ऊपरी भाग | circle
+    bottom of a glass | गिलास के तले | circle
+    top of a tin can | डिब्बे के ढक्कन | circle
+    end of a log | लट्ठे के सिरे | circle
+    base of a birthday cap | जन्मदिन की टोपी के तले | circle
+    top of a candle | मोमबत्ती के ऊपरी सिरे | circle
+    face of a brick | ईंट के एक फलक | rectangle
+    face of a matchbox | माचिस की डिब्बी के एक फलक | rectangle
+    cover of a book | किताब के कवर | rectangle
+    front of a shoe box | जूते के डिब्बे के सामने के भाग | rectangle
+    side of a tent | तंबू की एक ओर | triangle
+    top of a round tiffin box | गोल टिफ़िन डिब्बे के ढक्कन | circle
+    top of a bucket | बाल्टी के ऊपरी भाग | circle
+    front of an almirah | अलमारी के सामने के भाग | rectangle
+""")
+
+
+def _object_shape(tag: str, rng: Random, difficulty: int, things: Sequence[list[str]]) -> Question:
+    """'The shape of a coin is a ____.': the flat shape of a thing, or of one face of it."""
+    thing, thing_hi, name = rng.choice(things)
+    shape = SHAPES[name]
+    prompt = Text(
+        en=f"The shape of {_a(thing)} {thing} is a {BLANK}.",
+        hi=f"{thing_hi} का आकार {BLANK} होता है।",
+    )
+    wrong: Wrong = [(n, "shape_property") for n in ("circle", "triangle", "square", "rectangle")]
+    hint = Text(en=f"Answer: {name}. {_COUNT_HINT.en}", hi=f"उत्तर: {shape.hi}। {_COUNT_HINT.hi}")
+    accepted = (shape.hi, name.capitalize(), f"a {name}")
+    data: dict[str, object] = {"kind": "object", "thing": thing}
+    return fill(tag, difficulty, prompt, name, hint, data, wrong, accepted, f"object:{thing}")
+
+
+def _a(thing: str) -> str:
+    return "an" if thing[0] in "aeiou" else "a"
+
+
 def _shape_count(tag: str, rng: Random, difficulty: int, names: Sequence[str]) -> Question:
     shape = SHAPES[rng.choice(names)]
     part = rng.choice(("sides", "corners")) if shape.sides else "corners"
@@ -98,9 +157,15 @@ def _shape_total(tag: str, rng: Random, names: Sequence[str], most: int) -> Ques
 def shapes_2d(rng: Random, difficulty: int) -> Question:
     tag, basic = "maths.c2.shapes_2d", ("triangle", "square", "rectangle")
     if difficulty == 1:
+        if rng.random() < 0.5:
+            return _object_shape(tag, rng, 1, EVERYDAY_SHAPES)
         return _shape_count(tag, rng, 1, (*basic, "circle"))
     if difficulty == 3:
         return _shape_total(tag, rng, basic, 3)
+    if rng.random() < 0.5:
+        return _object_shape(tag, rng, 2, FACE_SHAPES)
+    if rng.random() < 0.2:  # only the questions with one answer among Class 2's shapes
+        return _which_shape(tag, rng, ("triangle", "circle"), (*basic, "circle"))
     name = rng.choice(sorted(_RIDDLES))
     riddle, shape = _RIDDLES[name], SHAPES[name]
     prompt = Text(en=f"{riddle.en} I am a {BLANK}.", hi=f"{riddle.hi} मैं {BLANK} हूँ।")
@@ -115,11 +180,22 @@ def shapes_2d_properties(rng: Random, difficulty: int) -> Question:
     tag = "maths.c3.shapes_2d_properties"
     polygons = ("triangle", "square", "rectangle", "pentagon", "hexagon")
     if difficulty == 1:
+        if rng.random() < 0.5:
+            return _object_shape(tag, rng, 1, EVERYDAY_SHAPES)
         return _shape_count(tag, rng, 1, (*polygons, "circle"))
     if difficulty == 3:
         return _shape_total(tag, rng, polygons, 4)
-    right = SHAPES[rng.choice((*polygons, "circle"))]
-    others = rng.sample([s for s in SHAPES.values() if s.sides != right.sides], 2)
+    if rng.random() < 0.4:
+        return _object_shape(tag, rng, 2, FACE_SHAPES)
+    if rng.random() < 0.2:
+        return _tangram(tag, rng)
+    return _which_shape(tag, rng, (*polygons, "circle"), tuple(SHAPES))
+
+
+def _which_shape(tag: str, rng: Random, answers: Sequence[str], shown: Sequence[str]) -> Question:
+    """'Which shape has 5 corners: pentagon, hexagon, triangle?' (no other choice fits)."""
+    right = SHAPES[rng.choice(answers)]
+    others = rng.sample([SHAPES[s] for s in shown if SHAPES[s].sides != right.sides], 2)
     n = right.sides
     part = rng.choice(("sides", "corners")) if n else "none"
     if not n:
@@ -130,6 +206,32 @@ def shapes_2d_properties(rng: Random, difficulty: int) -> Question:
         ask = Word(en=f"Which shape has {n} corners:", hi=f"किस आकृति के {n} कोने हैं:")
     choices = [Word(s.en, s.hi) for s in others]
     return pick(tag, rng, 2, ask, Word(right.en, right.hi), choices, f"has:{part}:{n}", _COUNT_HINT)
+
+
+# The seven pieces of a tangram: 2 large, 1 medium and 2 small triangles, 1 square, 1
+# parallelogram. question | Hindi | answer | numbers children confuse it with
+TANGRAM = table("""
+    A tangram is a square cut into ____ pieces. | टैनग्राम एक वर्ग है जिसे ____ टुकड़ों में काटा जाता है। | 7 | 5, 4
+    How many of the pieces of a tangram are triangles? ____ | टैनग्राम के कितने टुकड़े त्रिभुज हैं? ____ | 5 | 3, 7
+    How many of the pieces of a tangram are squares? ____ | टैनग्राम के कितने टुकड़े वर्ग हैं? ____ | 1 | 2, 4
+    How many large triangles does a tangram have? ____ | टैनग्राम में कितने बड़े त्रिभुज होते हैं? ____ | 2 | 1, 3
+    How many small triangles does a tangram have? ____ | टैनग्राम में कितने छोटे त्रिभुज होते हैं? ____ | 2 | 1, 3
+    How many medium-sized triangles does a tangram have? ____ | टैनग्राम में कितने मँझोले त्रिभुज होते हैं? ____ | 1 | 2, 3
+""")  # noqa: E501
+_TANGRAM_HINT = Text(
+    en="A tangram has 7 pieces: 5 triangles (2 large, 1 medium, 2 small), 1 square and 1 "
+    "parallelogram.",
+    hi="टैनग्राम के 7 टुकड़े होते हैं: 5 त्रिभुज (2 बड़े, 1 मँझोला, 2 छोटे), 1 वर्ग और 1 समांतर चतुर्भुज।",
+)
+
+
+def _tangram(tag: str, rng: Random) -> Question:
+    index = rng.randrange(len(TANGRAM))
+    en, hi, answer, confused = TANGRAM[index]
+    prompt = Text(en=en.replace("____", BLANK), hi=hi.replace("____", BLANK))
+    wrong: Wrong = [(int(c), "shape_property") for c in confused.split(",")]
+    data: dict[str, object] = {"kind": "tangram", "fact": index}
+    return fill(tag, 2, prompt, int(answer), _TANGRAM_HINT, data, wrong, key=f"tangram:{index}")
 
 
 # --- Class 4: Shapes Around Us ----------------------------------------------------------------
@@ -143,6 +245,19 @@ C4_FACTS = table("""
     equilateral | Number of equal sides of an equilateral triangle | समबाहु त्रिभुज की बराबर भुजाओं की संख्या | 3 | 2, 0
     triangle | Number of corners of a triangle | त्रिभुज के कोनों की संख्या | 3 | 4, 2
     circle | Number of corners of a circle | वृत्त के कोनों की संख्या | 0 | 1, 4
+    triangle | Number of sides of a triangle | त्रिभुज की भुजाओं की संख्या | 3 | 4, 2
+    rectangle | Number of corners of a rectangle | आयत के कोनों की संख्या | 4 | 2, 3
+    rectangle | Number of sides of a rectangle | आयत की भुजाओं की संख्या | 4 | 2, 3
+    square | Number of corners of a square | वर्ग के कोनों की संख्या | 4 | 3, 8
+    pentagon | Number of sides of a pentagon | पंचभुज की भुजाओं की संख्या | 5 | 6, 4
+    pentagon | Number of corners of a pentagon | पंचभुज के कोनों की संख्या | 5 | 6, 4
+    hexagon | Number of sides of a hexagon | षट्भुज की भुजाओं की संख्या | 6 | 5, 8
+    hexagon | Number of corners of a hexagon | षट्भुज के कोनों की संख्या | 6 | 5, 8
+    isosceles | Number of equal sides of an isosceles triangle (only two sides equal) | समद्विबाहु त्रिभुज (केवल दो भुजाएँ बराबर) की बराबर भुजाओं की संख्या | 2 | 3, 1
+    circle | Number of straight sides of a circle | वृत्त की सीधी भुजाओं की संख्या | 0 | 1, 2
+    octagon | Number of sides of an octagon | अष्टभुज की भुजाओं की संख्या | 8 | 6, 10
+    octagon | Number of corners of an octagon | अष्टभुज के कोनों की संख्या | 8 | 6, 10
+    hexagon | Number of equal sides of a regular hexagon (all sides equal) | सम षट्भुज (सभी भुजाएँ बराबर) की बराबर भुजाओं की संख्या | 6 | 5, 3
 """)  # noqa: E501
 # shape | description | Hindi
 C4_DESCRIPTIONS = table("""
@@ -154,6 +269,10 @@ C4_DESCRIPTIONS = table("""
     triangle | It has one side fewer than a square, and as many corners as sides. | इसमें वर्ग से एक भुजा कम है, और जितनी भुजाएँ उतने ही कोने हैं।
     circle | It has no corners, and every point on it is the same distance from its centre. | इसका कोई कोना नहीं है, और इस पर हर बिंदु इसके केंद्र से बराबर दूरी पर है।
     circle | It has a centre, and all its radii are equal. | इसका एक केंद्र है, और इसकी सभी त्रिज्याएँ बराबर हैं।
+    pentagon | It has 5 sides and 5 corners. | इसकी 5 भुजाएँ और 5 कोने हैं।
+    pentagon | It has one side more than a square. | इसमें वर्ग से एक भुजा अधिक है।
+    hexagon | It has 6 sides and 6 corners, like a cell of a honeycomb. | इसकी 6 भुजाएँ और 6 कोने हैं, मधुमक्खी के छत्ते के एक खाने की तरह।
+    hexagon | It has twice as many sides as a triangle. | इसकी भुजाएँ त्रिभुज से दुगुनी हैं।
 """)  # noqa: E501
 _SUMMARY = {
     "square": Text(
@@ -173,6 +292,13 @@ _SUMMARY = {
         en="A circle: no corners; every point is the same distance from the centre.",
         hi="वृत्त: कोई कोना नहीं; हर बिंदु केंद्र से बराबर दूरी पर।",
     ),
+    "pentagon": Text(en="A pentagon: 5 sides, 5 corners.", hi="पंचभुज: 5 भुजाएँ, 5 कोने।"),
+    "hexagon": Text(en="A hexagon: 6 sides, 6 corners.", hi="षट्भुज: 6 भुजाएँ, 6 कोने।"),
+    "octagon": Text(en="An octagon: 8 sides, 8 corners.", hi="अष्टभुज: 8 भुजाएँ, 8 कोने।"),
+    "isosceles": Text(
+        en="An isosceles triangle: two of its three sides are equal.",
+        hi="समद्विबाहु त्रिभुज: इसकी तीन में से दो भुजाएँ बराबर होती हैं।",
+    ),
 }
 
 
@@ -181,6 +307,8 @@ def shapes_properties(rng: Random, difficulty: int) -> Question:
     tag = "maths.c4.shapes_properties"
     if difficulty == 3:
         return _radius_diameter(tag, rng)
+    if difficulty == 2 and rng.random() < 0.4:
+        return _object_shape(tag, rng, 2, FACE_SHAPES)
     if difficulty == 1:
         shape, en, hi, answer, confused = rng.choice(C4_FACTS)
         prompt = Text(en=f"{en} = {BLANK}", hi=f"{hi} = {BLANK}")

@@ -13,11 +13,24 @@ from curriculum.question import Question, Text
 
 # --- Class 1: What is Long? What is Round? ---------------------------------------------------
 
-ROLLERS = words("ball=गेंद, marble=कंचा, orange=संतरा, wheel=पहिया, tyre=टायर")
+ROUND_ROLLERS = words(
+    "ball=गेंद, marble=कंचा, orange=संतरा, wheel=पहिया, tyre=टायर, coconut=नारियल, lemon=नींबू, "
+    "laddoo=लड्डू, pea=मटर का दाना, bead=मनका"
+)
+# A pipe rolls, but it is long as well as round: it stays out of "long or round" questions.
+ROLLERS = [*ROUND_ROLLERS, *words("pipe=पाइप")]
 # Round, but kept out of roll/slide questions: whether a coin rolls depends on how it lies.
 FLAT_ROUND = words("bangle=चूड़ी, coin=सिक्का, plate=थाली, roti=रोटी")
-LONG = words("stick=छड़ी, rope=रस्सी, snake=साँप, pencil=पेंसिल, ruler=पटरी, broom=झाड़ू, sugarcane=गन्ना")
-SLIDERS = words("book=किताब, brick=ईंट, box=डिब्बा, dice=पासा, duster=डस्टर, slate=स्लेट")
+LONG = words(
+    "stick=छड़ी, rope=रस्सी, snake=साँप, pencil=पेंसिल, ruler=पटरी, broom=झाड़ू, sugarcane=गन्ना, "
+    "ladder=सीढ़ी, bamboo=बाँस"
+)
+# Things with flat faces that slide. Not a dice: children roll one in every game of ludo.
+SLIDERS = words(
+    "book=किताब, brick=ईंट, box=डिब्बा, eraser=रबड़, duster=डस्टर, slate=स्लेट, "
+    "matchbox=माचिस की डिब्बी, notebook=कॉपी, tile=टाइल, wooden block=लकड़ी का गुटका, "
+    "chalk box=चॉक का डिब्बा"
+)
 _THING_ASK = {
     "round": Word(en="Which of these is round:", hi="इनमें से कौन-सी चीज़ गोल है:"),
     "long": Word(en="Which of these is long:", hi="इनमें से कौन-सी चीज़ लंबी है:"),
@@ -46,8 +59,8 @@ def long_round(rng: Random, difficulty: int) -> Question:
         return _count_rollers(tag, rng)
     kind = rng.choice(("round", "long") if difficulty == 1 else ("roll", "slide"))
     fits, misfits = {
-        "round": (ROLLERS + FLAT_ROUND, LONG),
-        "long": (LONG, ROLLERS + FLAT_ROUND),
+        "round": (ROUND_ROLLERS + FLAT_ROUND, LONG),
+        "long": (LONG, ROUND_ROLLERS + FLAT_ROUND),
         "roll": (ROLLERS, SLIDERS),
         "slide": (SLIDERS, ROLLERS),
     }[kind]
@@ -112,17 +125,26 @@ SOLIDS = [
 ]
 # Everyday things of each shape; the Hindi is in the oblique form, to read "पासे का आकार".
 EXAMPLES = {
-    "cube": words("dice=पासे, ice cube=बर्फ़ के टुकड़े"),
-    "cuboid": words("brick=ईंट, matchbox=माचिस की डिब्बी"),
-    "cylinder": words("candle=मोमबत्ती, pipe=पाइप"),
-    "cone": words("ice-cream cone=आइसक्रीम कोन, birthday cap=जन्मदिन की टोपी"),
-    "sphere": words("ball=गेंद, laddoo=लड्डू"),
+    "cube": words("dice=पासे, ice cube=बर्फ़ के टुकड़े, sugar cube=चीनी के क्यूब, Rubik's cube=रूबिक क्यूब"),
+    "cuboid": words(
+        "brick=ईंट, matchbox=माचिस की डिब्बी, duster=डस्टर, almirah=अलमारी, book=किताब, "
+        "shoe box=जूते के डिब्बे"
+    ),
+    "cylinder": words(
+        "candle=मोमबत्ती, pipe=पाइप, drum=ढोल, tin can=टिन के डिब्बे, log=लट्ठे, gas cylinder=गैस सिलेंडर"
+    ),
+    "cone": words(
+        "ice-cream cone=आइसक्रीम कोन, birthday cap=जन्मदिन की टोपी, funnel=कीप, "
+        "mehendi cone=मेहंदी कोन, traffic cone=ट्रैफ़िक कोन"
+    ),
+    "sphere": words("ball=गेंद, laddoo=लड्डू, globe=ग्लोब, marble=कंचे"),
 }
 ABOUT = {
     "cube": Text(
-        en="A cube has 6 flat faces (squares), 12 edges and 8 corners. It slides; it does not "
-        "roll.",
-        hi="घन के 6 समतल फलक (वर्ग), 12 किनारे और 8 कोने होते हैं। यह खिसकता है, लुढ़कता नहीं।",
+        en="A cube has 6 flat faces (squares), 12 edges and 8 corners. It slides on a flat face; "
+        "it does not roll along like a ball.",
+        hi="घन के 6 समतल फलक (वर्ग), 12 किनारे और 8 कोने होते हैं। यह समतल फलक पर खिसकता है; गेंद की "
+        "तरह लुढ़कता नहीं।",
     ),
     "cuboid": Text(
         en="A cuboid has 6 flat faces (rectangles), 12 edges and 8 corners. It slides; it does "
@@ -194,17 +216,24 @@ def _solid_count(
 
 @register("maths.c2.shapes_3d", family="geometry")
 def shapes_3d(rng: Random, difficulty: int) -> Question:
+    """d1: the solid a thing is shaped like; d2: flat and curved faces, rolling and sliding;
+    d3: which thing has a shape, how many solids can roll."""
     tag = "maths.c2.shapes_3d"
     solid = rng.choice(SOLIDS)
+    if difficulty == 1:
+        return _shape_of_thing(tag, rng, 1, solid)
     if difficulty == 2:
-        prop = rng.choice(("flat", "curved"))
-        return _solid_count(tag, 2, solid, prop, ("flat", "curved", "faces"))
-    if difficulty == 3:
-        kind = rng.choice(sorted(_SOLID_FITS))
-        ask, fits = _SOLID_ASK_TEXT[kind], _SOLID_FITS[kind]
-        right = rng.choice([s for s in SOLIDS if fits(s)])
-        others = [Word(s.en, s.hi) for s in rng.sample([s for s in SOLIDS if not fits(s)], 2)]
-        return pick(tag, rng, 3, ask, Word(right.en, right.hi), others, kind, ABOUT[right.en])
+        if rng.random() < 0.4:
+            prop = rng.choice(("flat", "curved"))
+            return _solid_count(tag, 2, solid, prop, ("flat", "curved", "faces"))
+        return _solid_property(tag, rng, 2) if rng.random() < 0.6 else _rolling(tag, rng, 2, 3)
+    if rng.random() < 0.5:
+        return _thing_of_shape(tag, rng, 3, solid)
+    return _solid_property(tag, rng, 3) if rng.random() < 0.5 else _rolling(tag, rng, 3, 4)
+
+
+def _shape_of_thing(tag: str, rng: Random, difficulty: int, solid: Solid) -> Question:
+    """'A dice has the shape of a ____.'"""
     example = rng.choice(EXAMPLES[solid.en])
     article = "An" if example.en[0] in "aeiou" else "A"
     prompt = Text(
@@ -214,15 +243,70 @@ def shapes_3d(rng: Random, difficulty: int) -> Question:
     wrong: Wrong = [(s.en, "shape_property") for s in rng.sample(SOLIDS, 5) if s != solid]
     data: dict[str, object] = {"kind": "example", "example": example.en}
     accepted = (solid.hi, solid.en.capitalize())
-    return fill(tag, 1, prompt, solid.en, ABOUT[solid.en], data, wrong, accepted)
+    return fill(tag, difficulty, prompt, solid.en, ABOUT[solid.en], data, wrong, accepted)
+
+
+def _thing_of_shape(tag: str, rng: Random, difficulty: int, solid: Solid) -> Question:
+    """'Which of these has the shape of a cone: funnel, dice, ball?'"""
+    right = rng.choice(_unnamed(solid))
+    others = [rng.choice(_unnamed(s)) for s in rng.sample([s for s in SOLIDS if s != solid], 2)]
+    ask = Word(
+        en=f"Which of these has the shape of a {solid.en}:",
+        hi=f"इनमें से किसका आकार {solid.hi} जैसा है:",
+    )
+    return pick(tag, rng, difficulty, ask, right, others, f"shape_of:{solid.en}", ABOUT[solid.en])
+
+
+def _unnamed(solid: Solid) -> list[Word]:
+    """The things of a shape whose name does not give it away ("ice cube", "traffic cone")."""
+    return [e for e in EXAMPLES[solid.en] if solid.en not in e.en.lower()]
+
+
+def _solid_property(tag: str, rng: Random, difficulty: int) -> Question:
+    """'Which of these solids can both roll and slide: ...?'"""
+    kind = rng.choice(sorted(_SOLID_FITS))
+    ask, fits = _SOLID_ASK_TEXT[kind], _SOLID_FITS[kind]
+    right = rng.choice([s for s in SOLIDS if fits(s)])
+    others = [Word(s.en, s.hi) for s in rng.sample([s for s in SOLIDS if not fits(s)], 2)]
+    return pick(tag, rng, difficulty, ask, Word(right.en, right.hi), others, kind, ABOUT[right.en])
+
+
+def _rolling(tag: str, rng: Random, difficulty: int, size: int) -> Question:
+    """'How many of these solids can roll: cube, cone, sphere? ____'"""
+    chosen = rng.sample(SOLIDS, size)
+    rolling = sum(s.rolls for s in chosen)
+    prompt = Text(
+        en=f"How many of these solids can roll: {', '.join(s.en for s in chosen)}? {BLANK}",
+        hi=f"इनमें से कितने ठोस लुढ़क सकते हैं: {', '.join(s.hi for s in chosen)}? {BLANK}",
+    )
+    hint = Text(
+        en="A cylinder, a cone and a sphere have a curved face, so they roll; a cube and a "
+        "cuboid have only flat faces.",
+        hi="बेलन, शंकु और गोले का एक घुमावदार फलक होता है, इसलिए वे लुढ़कते हैं; घन और घनाभ के "
+        "सभी फलक समतल होते हैं।",
+    )
+    wrong: Wrong = [(rolling + 1, "off_by_one"), (rolling - 1, "off_by_one")]
+    wrong.append((size - rolling, "counted_wrong"))
+    data: dict[str, object] = {"kind": "count_rolls", "solids": sorted(s.en for s in chosen)}
+    return fill(tag, difficulty, prompt, rolling, hint, data, wrong)
 
 
 @register("maths.c3.solids_faces", family="geometry")
 def solids_faces(rng: Random, difficulty: int) -> Question:
     tag, props = "maths.c3.solids_faces", ("faces", "edges", "corners")
+    if difficulty == 1 and rng.random() < 0.5:
+        return _shape_of_thing(tag, rng, 1, rng.choice(SOLIDS))
+    if difficulty == 2 and rng.random() < 0.5:
+        if rng.random() < 0.5:
+            solid = rng.choice(SOLIDS)
+            prop = rng.choice(("flat", "curved"))
+            return _solid_count(tag, 2, solid, prop, ("flat", "curved", "faces"))
+        return _solid_property(tag, rng, 2)
     if difficulty < 3:  # flat-faced solids first, then the ones with curved faces
         solid = rng.choice(SOLIDS[:2] if difficulty == 1 else SOLIDS[2:])
         return _solid_count(tag, difficulty, solid, rng.choice(props), props)
+    if rng.random() < 0.6:
+        return _solid_total(tag, rng)
     right = rng.choice(SOLIDS)
     counts = (right.faces, right.edges, right.corners)
     others = rng.sample([s for s in SOLIDS if (s.faces, s.edges, s.corners) != counts], 2)
@@ -235,3 +319,45 @@ def solids_faces(rng: Random, difficulty: int) -> Question:
     return pick(
         tag, rng, 3, ask, Word(right.en, right.hi), others_words, f"fec{f}-{e}-{c}", ABOUT[right.en]
     )
+
+
+# English plural, Hindi oblique plural ("2 शंकुओं में"), Hindi before में for one ("1 शंकु में")
+_SOLID_MANY = {
+    "cube": ("cubes", "घनों"),
+    "cuboid": ("cuboids", "घनाभों"),
+    "cylinder": ("cylinders", "बेलनों"),
+    "cone": ("cones", "शंकुओं"),
+}
+_PART_IN_ALL = {
+    "faces": ("faces", "फलक"),
+    "edges": ("edges", "किनारे"),
+    "corners": ("corners", "कोने"),
+}
+
+
+def _solid_total(tag: str, rng: Random) -> Question:
+    """'2 cubes and 1 cone have ____ corners in all.'"""
+    first, second = rng.sample([s for s in SOLIDS if s.en in _SOLID_MANY], 2)
+    a, b, prop = rng.randint(1, 3), rng.randint(1, 3), rng.choice(sorted(_PART_IN_ALL))
+    x, y = int(getattr(first, prop)), int(getattr(second, prop))
+    answer = a * x + b * y
+
+    def group(n: int, solid: Solid) -> tuple[str, str]:
+        many, many_hi = _SOLID_MANY[solid.en]
+        return (f"1 {solid.en}", f"1 {solid.hi}") if n == 1 else (f"{n} {many}", f"{n} {many_hi}")
+
+    (one, one_hi), (two, two_hi) = group(a, first), group(b, second)
+    part, part_hi = _PART_IN_ALL[prop]
+    prompt = Text(
+        en=f"{one} and {two} have {BLANK} {part} in all.",
+        hi=f"{one_hi} और {two_hi} में कुल {BLANK} {part_hi} हैं।",
+    )
+    work = f"{a} × {x} + {b} × {y} = {answer}"
+    wrong: Wrong = [(x + y, "counted_wrong"), (a * y + b * x, "shape_property")]
+    wrong.append((answer + 1, "off_by_one"))
+    data: dict[str, object] = {
+        "kind": "total",
+        "part": prop,
+        "groups": [[a, first.en], [b, second.en]],
+    }
+    return fill(tag, 3, prompt, answer, Text(en=work, hi=work), data, wrong)

@@ -31,10 +31,14 @@ _KINDS_HINT = Text(
 
 @register("maths.c5.angles_turns", family="geometry")
 def angles_turns(rng: Random, difficulty: int) -> Question:
+    """d1: turns in right angles and degrees, or the turn a clock hand makes; d2: kinds of
+    angles; d3: the degrees a clock hand turns through."""
     if difficulty == 2:
         return _angle_kind(rng)
     if difficulty == 3:
         return _clock_turn(rng)
+    if rng.random() < 0.5:
+        return _named_turn(rng, rng.randint(1, 12), rng.randrange(3))
     index = rng.randrange(4)
     turn, quarters = TURNS[index], index + 1
     degrees = quarters * 90
@@ -54,6 +58,28 @@ def angles_turns(rng: Random, difficulty: int) -> Question:
     )
     wrong = [(q, "fraction_part") for q in others]
     return fill(tag, 1, prompt, quarters, hint, {**data, "kind": "right_angles"}, wrong)
+
+
+def _named_turn(rng: Random, start: int, index: int) -> Question:
+    """'The minute hand moves from 12 to 3. It makes a ____ turn.' (quarter, half or
+    three-quarter)."""
+    turn, spaces = TURNS[index], 3 * (index + 1)
+    end = (start - 1 + spaces) % 12 + 1
+    prompt = Text(
+        en=f"The minute hand of a clock moves from {start} to {end}. It makes a {BLANK} turn.",
+        hi=f"घड़ी की मिनट वाली सुई {start} से {end} तक घूमती है। वह {BLANK} चक्कर लगाती है।",
+    )
+    hint = Text(
+        en=f"From {start} to {end} is {spaces} of the 12 spaces: {spaces // 3} quarter turns make "
+        f"a {turn.en} turn.",
+        hi=f"{start} से {end} तक 12 में से {spaces} खाने हैं: {spaces // 3} चौथाई चक्कर मिलकर "
+        f"{turn.hi} चक्कर होता है।",
+    )
+    wrong: Wrong = [(TURNS[i].en, "fraction_part") for i in range(4) if i != index]
+    fraction = {"quarter": "1/4", "half": "1/2", "three-quarter": "3/4"}[turn.en]
+    accepted = (turn.hi, f"{turn.en} turn", f"a {turn.en} turn", fraction)
+    data: dict[str, object] = {"kind": "named_turn", "start": start, "end": end}
+    return fill("maths.c5.angles_turns", 1, prompt, turn.en, hint, data, wrong, accepted)
 
 
 def _angle_kind(rng: Random) -> Question:
@@ -253,10 +279,13 @@ _TURN_HINT = Text(
 def maps_directions(rng: Random, difficulty: int) -> Question:
     if difficulty == 3:
         return _grid_walk(rng)
+    if difficulty == 1 and rng.random() < 0.5:
+        return _around(rng, rng.randrange(4), rng.choice(sorted(_AROUND)))
     who, start = person(rng), rng.randrange(4)
-    turns = [rng.choice(("right", "left"))]
+    turns = [rng.choice(("right", "left", "half"))] if difficulty == 1 else []
     if difficulty == 2:
         turns = [rng.choice(sorted(TURN_STEPS)) for _ in range(rng.randint(2, 3))]
+    assert turns
     face = (start + sum(TURN_STEPS[t] for t in turns)) % 4
     mirrored = (start + sum(TURN_STEPS[_MIRROR[t]] for t in turns)) % 4  # left and right mixed up
     he, ending = ("She", "ती") if who.female else ("He", "ता")
@@ -274,6 +303,29 @@ def maps_directions(rng: Random, difficulty: int) -> Question:
     accepted = (answer.hi, answer.en.capitalize())
     tag = "maths.c5.maps_directions"
     return fill(tag, difficulty, prompt, answer.en, _TURN_HINT, data, wrong, accepted)
+
+
+# What lies to one's right, left or behind, in quarter turns clockwise from where one faces.
+_AROUND = {"right": (1, "right hand", "दाएँ हाथ की ओर"), "left": (3, "left hand", "बाएँ हाथ की ओर")}
+_AROUND["behind"] = (2, "back", "पीठ के पीछे")
+
+
+def _around(rng: Random, facing: int, side: str) -> Question:
+    """'Ravi faces north. On his right hand is the ____.'"""
+    who = person(rng)
+    steps, part, part_hi = _AROUND[side]
+    answer, face = DIRECTIONS[(facing + steps) % 4], DIRECTIONS[facing]
+    his = "her" if who.female else "his"
+    where = f"Behind {his} back is the" if side == "behind" else f"On {his} {part} is the"
+    prompt = Text(
+        en=f"{who.en} faces {face.en}. {where} {BLANK}.",
+        hi=f"{who.hi} का मुँह {face.hi} की ओर है। उसके {part_hi} {BLANK} दिशा है।",
+    )
+    wrong: Wrong = [(DIRECTIONS[(facing + k) % 4].en, "operation_swap") for k in (4 - steps, 2)]
+    wrong.append((face.en, "off_by_one"))
+    data: dict[str, object] = {"kind": "around", "facing": face.en, "side": side}
+    accepted = (answer.hi, answer.en.capitalize())
+    return fill("maths.c5.maps_directions", 1, prompt, answer.en, _TURN_HINT, data, wrong, accepted)
 
 
 def _grid_walk(rng: Random) -> Question:

@@ -22,20 +22,20 @@ LETTER_LINES = {
 _SYMMETRIC = sorted(k for k, v in LETTER_LINES.items() if v)
 _ASYMMETRIC = sorted(k for k, v in LETTER_LINES.items() if not v)
 _FONT_HINT = Text(
-    en="A line of symmetry folds a shape into two matching halves. For capital letters written "
-    "plainly (as in the font Arial, with B, E and K drawn with equal top and bottom halves), A B C "
-    "D E H I K M O T U V W X Y have a line of symmetry; F G J L N P Q R S Z have none.",
-    hi="सममित रेखा पर मोड़ने से दोनों आधे भाग एक-दूसरे पर ठीक बैठते हैं। सादे ढंग से लिखे बड़े अक्षरों "
-    "में (जैसे Arial फ़ॉन्ट में, जहाँ B, E और K के ऊपर-नीचे के आधे भाग बराबर हों) A B C D E H I K M O "
-    "T U V W X Y में सममित रेखा है; F G J L N P Q R S Z में नहीं है।",
+    en="A line of symmetry folds a shape into two matching halves. Written as plain capital "
+    "letters (B, E and K with equal top and bottom halves), A B C D E H I K M O T U V W X Y have a "
+    "line of symmetry; F G J L N P Q R S Z have none.",
+    hi="सममित रेखा पर मोड़ने से दोनों आधे भाग एक-दूसरे पर ठीक बैठते हैं। सादे बड़े अक्षरों में (जहाँ B, "
+    "E और K के ऊपर-नीचे के आधे भाग बराबर हों) A B C D E H I K M O T U V W X Y में सममित रेखा है; "
+    "F G J L N P Q R S Z में नहीं है।",
 )
 
 
 @register("maths.c3.symmetry_letters", family="geometry")
 def symmetry_letters(rng: Random, difficulty: int) -> Question:
     tag = "maths.c3.symmetry_letters"
-    if difficulty == 3:
-        return _count_symmetric(tag, rng)
+    if difficulty == 3 or rng.random() < 0.5:  # count among 3, 4 or 5 letters
+        return _count_symmetric(tag, rng, 2 + difficulty)
     if difficulty == 1:
         right, others, kind = rng.choice(_SYMMETRIC), rng.sample(_ASYMMETRIC, 2), "has_line"
         ask = Word(
@@ -52,19 +52,35 @@ def symmetry_letters(rng: Random, difficulty: int) -> Question:
     return pick(tag, rng, difficulty, ask, Word(right, right), choices, kind, _FONT_HINT)
 
 
-def _count_symmetric(tag: str, rng: Random) -> Question:
-    letters = rng.sample(sorted(LETTER_LINES), 5)
-    count = sum(1 for x in letters if LETTER_LINES[x])
+def _count_symmetric(tag: str, rng: Random, size: int, at_least: int = 1) -> Question:
+    """How many of `size` letters have a line of symmetry (`at_least` 2: two lines or more)."""
+    letters = rng.sample(sorted(LETTER_LINES), size)
+    count = sum(1 for x in letters if LETTER_LINES[x] >= at_least)
+    if at_least > 1:
+        return _count_two_lines(tag, letters, count)
     shown = ", ".join(letters)
     prompt = Text(
         en=f"How many of these letters have a line of symmetry: {shown}? Answer: {BLANK}",
         hi=f"इनमें से कितने अक्षरों में सममित रेखा है: {shown}? उत्तर: {BLANK}",
     )
     wrong: Wrong = [(count + 1, "off_by_one"), (count - 1, "off_by_one")]
-    wrong.append((5 - count, "counted_wrong"))  # counted the letters without one
+    wrong.append((size - count, "counted_wrong"))  # counted the letters without one
     data: dict[str, object] = {"kind": "count", "letters": letters}
     key = "count:" + "".join(sorted(letters))
-    return fill(tag, 3, prompt, count, _FONT_HINT, data, wrong, key=key)
+    return fill(tag, size - 2, prompt, count, _FONT_HINT, data, wrong, key=key)
+
+
+def _count_two_lines(tag: str, letters: list[str], count: int) -> Question:
+    shown = ", ".join(letters)
+    prompt = Text(
+        en=f"How many of these letters have 2 lines of symmetry: {shown}? Answer: {BLANK}",
+        hi=f"इनमें से कितने अक्षरों में 2 सममित रेखाएँ हैं: {shown}? उत्तर: {BLANK}",
+    )
+    wrong: Wrong = [(count + 1, "off_by_one"), (count - 1, "off_by_one")]
+    wrong.append((sum(1 for x in letters if LETTER_LINES[x]), "counted_wrong"))  # any line
+    data: dict[str, object] = {"kind": "count_two", "letters": letters}
+    key = "count_two:" + "".join(sorted(letters))
+    return fill(tag, 3, prompt, count, _LETTER_LINES_HINT, data, wrong, key=key)
 
 
 # difficulty | figure | Hindi | lines of symmetry | the counts children give instead
@@ -82,11 +98,10 @@ FIGURES = table("""
 """)
 _LETTER_CONFUSED = {2: "1, 4", 1: "0, 2", 0: "1, 2"}
 _LETTER_LINES_HINT = Text(
-    en="Count the fold lines that make the two halves match. In plain capital letters (as in "
-    "the font Arial): H, I, O, X have 2; A B C D E K M T U V W Y have 1; F G J L N P Q R S Z have "
-    "none.",
-    hi="वे मोड़ रेखाएँ गिनो जिन पर दोनों आधे भाग ठीक मिलते हैं। सादे बड़े अक्षरों में (जैसे Arial "
-    "फ़ॉन्ट में): H, I, O, X में 2; A B C D E K M T U V W Y में 1; F G J L N P Q R S Z में एक भी नहीं।",
+    en="Count the fold lines that make the two halves match. In plain capital letters: H, I, O, "
+    "X have 2; A B C D E K M T U V W Y have 1; F G J L N P Q R S Z have none.",
+    hi="वे मोड़ रेखाएँ गिनो जिन पर दोनों आधे भाग ठीक मिलते हैं। सादे बड़े अक्षरों में: H, I, O, X में 2; "
+    "A B C D E K M T U V W Y में 1; F G J L N P Q R S Z में एक भी नहीं।",
 )
 _MANY = ("countless", "infinite", "unlimited", "Many", "अनगिनत", "अनेक")
 _LINES_HINT = Text(
@@ -99,7 +114,16 @@ _LINES_HINT = Text(
 
 @register("maths.c4.symmetry_lines", family="geometry")
 def symmetry_lines(rng: Random, difficulty: int) -> Question:
+    """d1: a letter; d2: a figure, or how many of 4 letters have a line; d3: a regular shape,
+    or how many of 5 letters have two lines."""
     hint = _LINES_HINT
+    tag = "maths.c4.symmetry_lines"
+    if difficulty == 2 and rng.random() < 0.5:
+        return _count_symmetric(tag, rng, 4)
+    if difficulty == 3 and rng.random() < 0.4:
+        return _count_symmetric(tag, rng, 5, at_least=2)
+    if difficulty == 3 and rng.random() < 0.5:
+        return _regular_polygon(tag, rng.randint(3, 12))
     if difficulty == 1:
         letter = rng.choice(sorted(LETTER_LINES))
         n = LETTER_LINES[letter]
@@ -122,3 +146,16 @@ def symmetry_lines(rng: Random, difficulty: int) -> Question:
     accepted = _MANY if lines == "many" else ()
     data: dict[str, object] = {"figure": en}
     return fill("maths.c4.symmetry_lines", difficulty, prompt, lines, hint, data, wrong, accepted)
+
+
+def _regular_polygon(tag: str, sides: int) -> Question:
+    """A shape with all sides and all angles equal has as many lines of symmetry as sides."""
+    prompt = Text(
+        en=f"Number of lines of symmetry of a shape with {sides} equal sides and {sides} equal "
+        f"angles = {BLANK}",
+        hi=f"{sides} बराबर भुजाओं और {sides} बराबर कोणों वाली आकृति की सममित रेखाओं की संख्या = {BLANK}",
+    )
+    wrong: Wrong = [(sides // 2, "shape_property"), (2 * sides, "shape_property")]
+    wrong.append((sides + 1, "off_by_one"))
+    data: dict[str, object] = {"figure": f"regular:{sides}"}
+    return fill(tag, 3, prompt, sides, _LINES_HINT, data, wrong)

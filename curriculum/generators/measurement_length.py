@@ -1,7 +1,9 @@
-"""Measurement, Classes 1-3: compare, add and subtract lengths in cm, handspans, footsteps."""
+"""Measurement, Classes 1-3: compare lengths (in paper clips in Class 1), add and subtract them
+in cm, handspans and footsteps."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from random import Random
 
 from curriculum.generators.common import ADD, BLANK, SUBTRACT, person, sample, two_people
@@ -36,62 +38,95 @@ STEP = ("footstep", "footsteps", "कदम", "कदम", "कदमों")
 
 
 # --- Class 1: Lina's Family -------------------------------------------------------------------
+# Class 1 compares by looking and by counting equal units (paper clips): centimetres come in
+# Class 2 (Rani's Gift).
+
+CLIPS = ("clips", "क्लिप")
+# How many paper clips (about 3 cm each) long each thing can be: a comb is never 20 clips.
+LENGTH_IN_CLIPS = {
+    "pencil": (4, 7),
+    "ribbon": (8, 20),
+    "rope": (12, 20),
+    "stick": (6, 15),
+    "crayon": (2, 4),
+    "straw": (5, 8),
+    "comb": (3, 6),
+    "leaf": (2, 5),
+}
+
+
+def _clips(rng: Random, names: Sequence[str], gap: int) -> list[int]:
+    """A length for each thing within its own range, any two at least `gap` apart."""
+    spans = [LENGTH_IN_CLIPS[n] for n in names]
+    return list(
+        sample(
+            rng,
+            lambda r: [r.randint(lo, hi) for lo, hi in spans],
+            lambda v: min(abs(a - b) for i, a in enumerate(v) for b in v[i + 1 :]) >= gap,
+        )
+    )
 
 
 def _taller(rng: Random, tag: str) -> Question:
+    """'Diya is taller than Tenzing. ____ is shorter.': the same fact said the other way."""
     a, b = two_people(rng)
-    ha, hb = distinct(rng, 2, 60, 99, gap=2)
-    ask = rng.choice(("taller", "shorter"))
-    right = 0 if (ha > hb) == (ask == "taller") else 1
-    more_hi = "अधिक" if ask == "taller" else "कम"
+    said, ask = rng.choice(("taller", "shorter")), rng.choice(("taller", "shorter"))
+    right = 0 if said == ask else 1
+    said_hi = "लंबी" if a.female else "लंबा"
+    if said == "shorter":
+        said_hi = "छोटी" if a.female else "छोटा"
+    ask_hi = "लंबा कौन है" if ask == "taller" else "छोटा कौन है"
     prompt = Text(
-        en=f"{a.en} is {ha} cm tall. {b.en} is {hb} cm tall. {BLANK} is {ask}.",
-        hi=f"{a.hi} की लंबाई {ha} सेंटीमीटर है। {b.hi} की लंबाई {hb} सेंटीमीटर है। "
-        f"{BLANK} की लंबाई {more_hi} है।",
+        en=f"{a.en} is {said} than {b.en}. {BLANK} is {ask}.",
+        hi=f"{a.hi} {b.hi} से {said_hi} है। {ask_hi}? {BLANK}",
     )
+    other = "shorter" if said == "taller" else "taller"
     solution = Text(
-        en=f"{max(ha, hb)} cm is more than {min(ha, hb)} cm.",
-        hi=f"{max(ha, hb)} सेंटीमीटर, {min(ha, hb)} सेंटीमीटर से अधिक है।",
+        en=f"If {a.en} is {said} than {b.en}, then {b.en} is {other} than {a.en}.",
+        hi=f"अगर {a.hi} {b.hi} से {said_hi} है, तो {b.hi} {a.hi} से "
+        f"{'छोटा' if said == 'taller' else 'लंबा'} है।",
     )
-    data = {"form": "pick", "names": [a.en, b.en], "values": [ha, hb], "ask": ask}
+    data = {"form": "than", "names": [a.en, b.en], "said": said, "ask": ask}
     return choose(tag, 1, prompt, solution, [(a.en, a.hi), (b.en, b.hi)], right, data)
 
 
 def _longest(rng: Random, tag: str) -> Question:
     things = rng.sample(THINGS, 3)
-    values = distinct(rng, 3, 5, 30, gap=2)
+    values = _clips(rng, [t[0] for t in things], gap=2)
     ask = rng.choice(("longest", "shortest"))
     right = values.index(max(values) if ask == "longest" else min(values))
     most_hi = "सबसे लंबी" if ask == "longest" else "सबसे छोटी"
-    en = [f"a {t[0]} is {v} cm long" for t, v in zip(things, values, strict=True)]
-    hi = [f"{t[1]} की लंबाई {v} सेंटीमीटर" for t, v in zip(things, values, strict=True)]
+    en = [f"a {t[0]} is {v} clips long" for t, v in zip(things, values, strict=True)]
+    hi = [f"{t[1]} की लंबाई {v} क्लिप" for t, v in zip(things, values, strict=True)]
     prompt = Text(
         en=f"{en[0].capitalize()}, {en[1]} and {en[2]}. The {ask} is the {BLANK}.",
         hi=f"{hi[0]}, {hi[1]} और {hi[2]} है। {most_hi} चीज़ {BLANK} है।",
     )
     solution = Text(
-        en=f"Compare {values[0]}, {values[1]} and {values[2]}: the {ask} is {values[right]} cm.",
+        en=f"Compare {values[0]}, {values[1]} and {values[2]}: the {ask} is {values[right]} clips.",
         hi=f"{values[0]}, {values[1]} और {values[2]} की तुलना करो: {most_hi} {values[right]} "
-        "सेंटीमीटर है।",
+        "क्लिप है।",
     )
     data = {"form": "pick", "names": [t[0] for t in things], "values": values, "ask": ask}
     return choose(tag, 2, prompt, solution, list(things), right, data)
 
 
 def _how_much_longer(rng: Random, tag: str) -> Question:
-    (big, big_hi), (small, small_hi) = rng.sample(THINGS, 2)
-    a, b = sample(
-        rng, lambda r: (r.randint(6, 20), r.randint(2, 19)), lambda v: 0 < v[0] - v[1] < 10
+    (big, big_hi), (small, small_hi) = sample(
+        rng,
+        lambda r: r.sample(THINGS, 2),
+        lambda pair: LENGTH_IN_CLIPS[pair[0][0]][1] > LENGTH_IN_CLIPS[pair[1][0]][0],
     )
+    a, b = sample(rng, lambda r: _clips(r, [big, small], gap=1), lambda v: 0 < v[0] - v[1] < 10)
     prompt = Text(
-        en=f"The {big} is {a} cm long. The {small} is {b} cm long. "
-        f"The {big} is {BLANK} cm longer than the {small}.",
-        hi=f"{big_hi} की लंबाई {a} सेंटीमीटर है। {small_hi} की लंबाई {b} सेंटीमीटर है। "
-        f"{big_hi} की लंबाई {small_hi} से {BLANK} सेंटीमीटर अधिक है।",
+        en=f"The {big} is {a} clips long. The {small} is {b} clips long. "
+        f"The {big} is {BLANK} clips longer than the {small}.",
+        hi=f"{big_hi} की लंबाई {a} क्लिप है। {small_hi} की लंबाई {b} क्लिप है। "
+        f"{big_hi} की लंबाई {small_hi} से {BLANK} क्लिप अधिक है।",
     )
     data = {"form": "diff", "names": [big, small], "values": [a, b]}
     wrong = [(a + b, "operation_swap"), *near(a - b, 1, "off_by_one")]
-    return number(tag, 3, prompt, a - b, f"{a} - {b} = {a - b}", data, wrong, units=CM)
+    return number(tag, 3, prompt, a - b, f"{a} - {b} = {a - b}", data, wrong, units=CLIPS)
 
 
 @register("maths.c1.compare_length", family="measurement")

@@ -253,12 +253,10 @@ def money_coins_word(rng: Random, difficulty: int) -> Question:
 
 @register("maths.c1.money_coins", family="money", word_problem=money_coins_word)
 def money_coins(rng: Random, difficulty: int) -> Question:
-    """Count two coins (1), three coins and notes (2), four or five (3), up to ₹ 20."""
-    kinds, pieces, most = (
-        ((1, 2, 5), 2, 10) if difficulty == 1 else ((1, 2, 5, 10), 1 + difficulty, 20)
-    )
-    if difficulty == 3:
-        pieces = rng.choice((4, 5))
+    """Count two or three coins and notes up to ₹ 15 (1), three or four up to ₹ 20 (2), four
+    or five up to ₹ 20 (3)."""
+    kinds, most = (1, 2, 5, 10), (15 if difficulty == 1 else 20)
+    pieces = rng.choice({1: (2, 3), 2: (3, 4), 3: (4, 5)}[difficulty])
     return _coins_question("maths.c1.money_coins", difficulty, _count(rng, kinds, pieces, most))
 
 

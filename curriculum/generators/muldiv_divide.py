@@ -44,7 +44,7 @@ FIND_QR = Text(
 C2_SHARING = "maths.c2.equal_sharing"
 
 # (divisor range, quotient range) by difficulty; the dividend stays within 50.
-_SHARING = {1: ((2, 3), (2, 5)), 2: ((2, 5), (2, 6)), 3: ((2, 10), (2, 10))}
+_SHARING = {1: ((2, 4), (2, 5)), 2: ((2, 5), (2, 6)), 3: ((2, 10), (2, 10))}
 
 
 def _sharing_values(rng: Random, difficulty: int) -> tuple[int, int, int]:

@@ -25,13 +25,22 @@ from curriculum.question import Question, Text
 
 C1_REPEATED = "maths.c1.repeated_addition"
 
-# (groups, size of a group) by difficulty: small sums, then more groups, then bigger groups.
-_REPEATED = {1: ((2, 3), (1, 5)), 2: ((3, 5), (2, 5)), 3: ((3, 5), (6, 10))}
+# (groups, sizes of a group, largest total) by difficulty. Class 1 adds small equal groups
+# (NCERT's "How Many Times?"): no "5 groups of 9" before the tables of Class 3; groups of 10
+# count in tens, which Class 1 does in "Fun with Numbers".
+_REPEATED = {
+    1: ((2, 4), (1, 2, 3, 4, 5), 12),
+    2: ((2, 5), (2, 3, 4, 5), 20),
+    3: ((3, 5), (2, 3, 4, 5, 10), 50),
+}
 
 
 def _repeated_values(rng: Random, difficulty: int) -> tuple[int, int]:
-    groups, size = _REPEATED[difficulty]
-    return rng.randint(*groups), rng.randint(*size)
+    (least, most), sizes, largest = _REPEATED[difficulty]
+    values: tuple[int, int] = sample(
+        rng, lambda r: (r.randint(least, most), r.choice(sizes)), lambda v: v[0] * v[1] <= largest
+    )
+    return values
 
 
 def _repeated_worked(groups: int, size: int, form: str) -> Worked:
@@ -43,7 +52,7 @@ def _repeated_worked(groups: int, size: int, form: str) -> Worked:
             en=f"{added} = {total}, so {groups} groups of {size} make {total}.",
             hi=f"{added} = {total}, इसलिए {size}-{size} के {groups} समूहों में {total} होते हैं।",
         ),
-        key=f"rep:{groups}:{size}",
+        key=f"rep:{groups}:{size}:{form}",  # "4 + 4 + 4" and "3 groups of 4" ask differently
         data={"groups": groups, "size": size, "form": form},
         wrong=[
             ((groups - 1) * size, "off_by_one"),  # one group too few
@@ -78,7 +87,11 @@ C2_GROUPS = "maths.c2.equal_groups"
 
 # (most groups, largest group) by difficulty; every product stays within 50.
 _GROUPS = {1: (5, 5), 2: (10, 5), 3: (10, 10)}
-_GROUP_FORMS = {1: ("product",), 2: ("product", "count"), 3: ("product", "count", "missing")}
+_GROUP_FORMS = {
+    1: ("product", "count"),
+    2: ("product", "count"),
+    3: ("product", "count", "missing"),
+}
 
 
 def _groups_values(rng: Random, difficulty: int) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from curriculum.generators import (  # noqa: F401 - imported to register their g
     number_names,
     place_value,
 )
-from curriculum.generators.common import BLANK, FILL, fill_blank, sample
+from curriculum.generators.common import BLANK, FILL, fill_blank, person, sample
 from curriculum.generators.registry import register
 from curriculum.generators.slips import Slip, likeliest
 from curriculum.question import Question, Text
@@ -47,11 +47,16 @@ FRUITS = (("mangoes", "आम"), ("bananas", "केले"), ("guavas", "अम
 
 @register("maths.c1.count_objects", family=FAMILY)
 def make_count_objects(rng: Random, difficulty: int) -> Question:
-    """d1: 1–5 dots in a row; d2: 4–9 in a row; d3: 5–9 in uneven groups."""
-    if difficulty == 1:
-        groups = [rng.randint(1, 5)]
-    elif difficulty == 2:
-        groups = [rng.randint(4, 9)]
+    """d1: 1–5 dots in a row, or two small groups (6 at most); d2: 4–9 in a row or in two
+    groups; d3: 5–9 in uneven groups."""
+    if difficulty < 3:
+        low, high = (1, 5) if difficulty == 1 else (4, 9)
+        if rng.random() < 0.5:
+            groups = [rng.randint(low, high)]
+        else:
+            total = rng.randint(max(low, 2), high + 1)
+            first = rng.randint(1, total - 1)
+            groups = [first, total - first]
     else:
         total = rng.randint(5, 9)
         cuts = sorted(rng.sample(range(1, total), rng.randint(1, 2)))
@@ -93,10 +98,13 @@ TALLY_INSTRUCTION = Text(
 )
 
 
+TALLY_RANGES = {1: (1, 20), 2: (10, 30), 3: (25, 60)}  # each level has 20 different counts
+
+
 @register("maths.c3.tally_count", family=FAMILY)
 def make_tally_count(rng: Random, difficulty: int) -> Question:
-    """d1: 1–9 marks; d2: 10–20; d3: 21–40. Wrong: each group counted as 4 or as 6."""
-    low, high = ((1, 9), (10, 20), (21, 40))[difficulty - 1]
+    """d1: 1–20 marks; d2: 10–30; d3: 25–60. Wrong: each group counted as 4 or as 6."""
+    low, high = TALLY_RANGES[difficulty]
     n = rng.randint(low, high)
     fives, ones = divmod(n, 5)
     tally = " ".join([TALLY_GROUP] * fives + (["|" * ones] if ones else []))
@@ -195,10 +203,40 @@ def make_before_after_9(rng: Random, difficulty: int) -> Question:
 
 @register("maths.c1.numbers_10_20", family=FAMILY)
 def make_numbers_10_20(rng: Random, difficulty: int) -> Question:
-    """Within 10–20. d1: just after; d2: just before; d3: between."""
+    """Within 10–20. d1: just after, or 10 and some more; d2: just before, or a ten and some
+    ones; d3: between, or a ten and some ones."""
+    tag = "maths.c1.numbers_10_20"
+    if rng.random() < 0.5:
+        return ten_and_more(
+            tag, difficulty, rng.randint(1, 10 if difficulty == 1 else 9), said=difficulty > 1
+        )
     form = ("after", "before", "between")[difficulty - 1]
     low, high = {"after": (10, 19), "before": (11, 20), "between": (11, 19)}[form]
-    return neighbour_question("maths.c1.numbers_10_20", difficulty, form, rng.randint(low, high))
+    return neighbour_question(tag, difficulty, form, rng.randint(low, high))
+
+
+def ten_and_more(tag: str, difficulty: int, ones: int, *, said: bool) -> Question:
+    """ "10 + 4 = ____" (d1), or in words "1 ten and 4 ones = ____": the numbers 11 to 20."""
+    n = 10 + ones
+    if said:
+        ones_en, ones_hi = ("1 one" if ones == 1 else f"{ones} ones"), f"{ones} इकाई"
+        prompt = Text(en=f"1 ten and {ones_en} = {BLANK}", hi=f"1 दहाई और {ones_hi} = {BLANK}")
+    else:
+        prompt = Text(en=f"10 + {ones} = {BLANK}", hi=f"10 + {ones} = {BLANK}")
+    wrong: list[Slip] = [(100 + ones, "place_value"), (n + 1, "off_by_one")]
+    if ones < 10:
+        wrong.insert(1, (10 * ones + 1, "reversed_digits"))  # 14 read as 41
+    return fill_blank(
+        tag,
+        instruction=FILL,
+        prompt=prompt,
+        answer=n,
+        solution=Text(en=f"10 and {ones} more make {n}.", hi=f"10 और {ones} मिलकर {n} होते हैं।"),
+        difficulty=difficulty,
+        key=f"ten_and:{ones}:{'said' if said else 'sum'}",
+        data={"form": "ten_and", "ones": ones, "said": int(said)},
+        wrong=likeliest(n, wrong),
+    )
 
 
 @register("maths.c3.numbers_to_200", family=FAMILY)
@@ -222,11 +260,11 @@ def make_numbers_to_200(rng: Random, difficulty: int) -> Question:
 
 @register("maths.c2.skip_count", family=FAMILY)
 def make_skip_count(rng: Random, difficulty: int) -> Question:
-    """Five terms up to 100. d1: by 10s from a ten, the last term missing; d2: by 2s or 5s
+    """Five terms up to 100. d1: by 10s from a ten, any term missing; d2: by 2s or 5s
     from a multiple, any term missing; d3: by 2s, 5s or 10s from any number."""
     tag = "maths.c2.skip_count"
     if difficulty == 1:
-        return skip_question(tag, difficulty, 10 * rng.randint(1, 6), 10, 4)
+        return skip_question(tag, difficulty, 10 * rng.randint(1, 6), 10, rng.randrange(5))
     step = rng.choice((2, 5)) if difficulty == 2 else rng.choice((2, 5, 10))
     if difficulty == 2:
         start = step * rng.randint(1, (100 - 4 * step) // step)
@@ -271,7 +309,10 @@ def skip_question(skill_tag: str, difficulty: int, start: int, step: int, blank:
 @register("maths.c1.make_10", family=FAMILY)
 def make_make_10(rng: Random, difficulty: int) -> Question:
     """d1: a + ____ = 10 with a from 5 to 9; d2: any a, the blank first or second;
-    d3: a + b + ____ = 10."""
+    d3: a + b + ____ = 10. At d1 and d2, half are a story: "Asha has 7 bangles. How many more
+    does she need to make 10?"."""
+    if difficulty < 3 and rng.random() < 0.5:
+        return ten_story(rng, difficulty, rng.randint(1, 9))
     if difficulty == 1:
         given, blank_first = [rng.randint(5, 9)], False
     elif difficulty == 2:
@@ -296,6 +337,44 @@ def make_make_10(rng: Random, difficulty: int) -> Question:
         key="bond10:" + "-".join(map(str, sorted(given))),
         data={"given": given, "blank_first": int(blank_first)},
         wrong=likeliest(answer, [*slips, (answer + 2, "counted_wrong")]),
+    )
+
+
+# thing, things, Hindi one, Hindi many, feminine (कितनी, not कितने)
+TEN_THINGS = (
+    ("bangle", "bangles", "चूड़ी", "चूड़ियाँ", True),
+    ("marble", "marbles", "कंचा", "कंचे", False),
+    ("mango", "mangoes", "आम", "आम", False),
+    ("laddoo", "laddoos", "लड्डू", "लड्डू", False),
+    ("kite", "kites", "पतंग", "पतंगें", True),
+)
+
+
+def ten_story(rng: Random, difficulty: int, have: int) -> Question:
+    """How many more things make 10: the same bond as "7 + ____ = 10", told as a story."""
+    one, many, hi_one, hi_many, feminine = rng.choice(TEN_THINGS)
+    who, answer = person(rng), 10 - have
+    en_have = f"1 {one}" if have == 1 else f"{have} {many}"
+    hi_have = f"1 {hi_one} है" if have == 1 else f"{have} {hi_many} हैं"
+    prompt = Text(
+        en=f"{who.en} has {en_have}. How many more {many} make 10? {BLANK}",
+        hi=f"{who.hi} के पास {hi_have}। 10 होने के लिए {'कितनी' if feminine else 'कितने'} "
+        f"और {hi_many} चाहिए? {BLANK}",
+    )
+    return fill_blank(
+        "maths.c1.make_10",
+        instruction=Text(en="Make 10.", hi="10 बनाओ।"),
+        prompt=prompt,
+        answer=answer,
+        accepted=(f"{answer} {one if answer == 1 else many}",),
+        solution=bond_solution([have], answer),
+        difficulty=difficulty,
+        key=f"story10:{have}",
+        data={"given": [have], "form": "story"},
+        wrong=likeliest(
+            answer,
+            [(answer + 1, "off_by_one"), (answer - 1, "off_by_one"), (have, "counted_wrong")],
+        ),
     )
 
 

@@ -152,12 +152,14 @@ def _steps(counts: list[int], unit: Word, asked: int) -> Word:
 
 @register("maths.c5.shape_patterns", family="patterns")
 def shape_patterns(rng: Random, difficulty: int) -> Question:
-    if difficulty == 3 and rng.random() < 0.5:
-        return _dot_pattern(rng)
+    """d1: a few steps on (4 to 7), of a row of shapes or a pattern of dots; d2: steps 5 to 10
+    of a row; d3: far on (steps 11 to 30), or a pattern of dots (5 to 12)."""
+    if difficulty != 2 and rng.random() < (0.5 if difficulty == 3 else 0.35):
+        return _dot_pattern(rng, difficulty)
     en, en_many, hi, hi_many, sides_text = rng.choice(ROWS)
     sides = int(sides_text)
     adds = sides - 1  # a new shape shares one side with the one before
-    step = {1: 4, 2: rng.randint(5, 10), 3: rng.randint(11, 30)}[difficulty]
+    step = {1: rng.randint(4, 7), 2: rng.randint(5, 10), 3: rng.randint(11, 30)}[difficulty]
     answer = adds * step + 1
     steps = _steps([adds * n + 1 for n in (1, 2, 3)], Word(en="matchsticks", hi="तीलियाँ"), step)
     prompt = Text(
@@ -178,9 +180,9 @@ def shape_patterns(rng: Random, difficulty: int) -> Question:
     return fill("maths.c5.shape_patterns", difficulty, prompt, answer, hint, data, wrong)
 
 
-def _dot_pattern(rng: Random) -> Question:
+def _dot_pattern(rng: Random, difficulty: int) -> Question:
     kind = rng.choice(sorted(DOTS))
-    count, step = DOTS[kind], rng.randint(5, 12)
+    count, step = DOTS[kind], rng.randint(4, 7) if difficulty == 1 else rng.randint(5, 12)
     answer = count(step)
     steps = _steps([count(n) for n in (1, 2, 3, 4)], Word(en="dots", hi="बिंदु"), step)
     drawn = DOT_STEPS[kind]
@@ -197,4 +199,4 @@ def _dot_pattern(rng: Random) -> Question:
         wrong.append((2 * answer, "half_double_confused"))
     hint = Text(en=f"Step {step}: {work}.", hi=f"चरण {step}: {work}।")
     data: dict[str, object] = {"kind": "dots", "shape": kind, "step": step}
-    return fill("maths.c5.shape_patterns", 3, prompt, answer, hint, data, wrong)
+    return fill("maths.c5.shape_patterns", difficulty, prompt, answer, hint, data, wrong)

@@ -210,7 +210,10 @@ def make_tens_ones(rng: Random, difficulty: int) -> Question:
 
 def tens_ones_split(difficulty: int, n: int, *, ask_tens: bool) -> Question:
     tens, ones = divmod(n, 10)
-    tens_en, ones_en = (BLANK if ask_tens else tens), (ones if ask_tens else BLANK)
+    # "4 tens and 1 one": the noun agrees with the number shown, and stays plural at a blank
+    tens_en = f"{BLANK} tens" if ask_tens else count_of(tens, 1).en
+    ones_en = count_of(ones, 0).en if ask_tens else f"{BLANK} ones"
+    tens_hi, ones_hi = (BLANK if ask_tens else tens), (ones if ask_tens else BLANK)
     answer = tens if ask_tens else ones
     wrong = [(ones, "place_value"), (tens * 10, "place_value"), (tens + 1, "off_by_one")]
     if not ask_tens:
@@ -219,12 +222,12 @@ def tens_ones_split(difficulty: int, n: int, *, ask_tens: bool) -> Question:
         "maths.c1.tens_ones_99",
         instruction=FILL,
         prompt=Text(
-            en=f"{n} has {tens_en} tens and {ones_en} ones.",
-            hi=f"{n} में {tens_en} दहाई और {ones_en} इकाई हैं।",
+            en=f"{n} has {tens_en} and {ones_en}.",
+            hi=f"{n} में {tens_hi} दहाई और {ones_hi} इकाई हैं।",
         ),
         answer=answer,
         solution=Text(
-            en=f"{n} = {tens * 10} + {ones}: {tens} tens and {ones} ones.",
+            en=f"{n} = {tens * 10} + {ones}: {count_of(tens, 1).en} and {count_of(ones, 0).en}.",
             hi=f"{n} = {tens * 10} + {ones}: {tens} दहाई और {ones} इकाई।",
         ),
         difficulty=difficulty,
@@ -248,7 +251,7 @@ def tens_ones_join(difficulty: int, n: int, *, ones_first: bool) -> Question:
         ),
         answer=n,
         solution=Text(
-            en=f"{tens} tens = {tens * 10}, and {tens * 10} + {ones} = {n}.",
+            en=f"{count_of(tens, 1).en} = {tens * 10}, and {tens * 10} + {ones} = {n}.",
             hi=f"{tens} दहाई = {tens * 10}, और {tens * 10} + {ones} = {n}।",
         ),
         difficulty=difficulty,
@@ -285,7 +288,8 @@ def two_digit_expanded(n: int, *, ask_tens: bool) -> Question:
         prompt=Text(en=f"{n} = {tens * 10} + {BLANK}", hi=f"{n} = {tens * 10} + {BLANK}"),
         answer=ones,
         solution=Text(
-            en=f"{n} has {tens} tens and {ones} ones, so {n} = {tens * 10} + {ones}.",
+            en=f"{n} has {count_of(tens, 1).en} and {count_of(ones, 0).en}, so "
+            f"{n} = {tens * 10} + {ones}.",
             hi=f"{n} में {tens} दहाई और {ones} इकाई हैं, इसलिए {n} = {tens * 10} + {ones}।",
         ),
         difficulty=1,
@@ -308,8 +312,8 @@ def regroup_ones(tens: int, ones: int) -> Question:
         ),
         answer=total,
         solution=Text(
-            en=f"{ones} ones = 1 ten and {ones_left} ones. So we have {tens + 1} tens and "
-            f"{ones_left} ones = {total}.",
+            en=f"{ones} ones = 1 ten and {count_of(ones_left, 0).en}. So we have "
+            f"{count_of(tens + 1, 1).en} and {count_of(ones_left, 0).en} = {total}.",
             hi=f"{ones} इकाई = 1 दहाई और {ones_left} इकाई। यानी {tens + 1} दहाई और "
             f"{ones_left} इकाई = {total}।",
         ),

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from random import Random
 
 from curriculum.generators.common import BLANK, PEOPLE
+from curriculum.generators.variant_rules import choice_distractors, fill_in, shown_mistakes
 from curriculum.question import MatchPair, Question, Text
 
 LETTERS = "abcd"
@@ -29,8 +30,8 @@ def can_vary(question: Question) -> bool:
 
 def to_multiple_choice(question: Question, rng: Random) -> Question:
     """Four options (fewer if fewer real mistakes exist): the answer once, distinct distractors."""
-    distractors = [w.answer for w in question.wrong_answers][:3]
-    options = [question.answer, *distractors]
+    distractors = choice_distractors(question)
+    options = [question.answer, *(w.answer for w in distractors)]
     rng.shuffle(options)
     letter = LETTERS[options.index(question.answer)]
     by_letter: tuple[str, ...] = (f"({letter})", f"{letter})")
@@ -42,17 +43,19 @@ def to_multiple_choice(question: Question, rng: Random) -> Question:
             "instruction": CHOOSE,
             "options": tuple(options),
             "accepted": (*question.accepted, *by_letter),
+            "wrong_answers": tuple(dict.fromkeys((*question.wrong_answers, *distractors))),
         }
     )
 
 
 def to_true_false(question: Question, rng: Random) -> Question:
     """The blank filled in, rightly or with a likely mistake; the child says which."""
-    truthful = rng.random() < 0.5
-    shown = question.answer if truthful else rng.choice(question.wrong_answers).answer
+    mistakes = shown_mistakes(question)
+    truthful = rng.random() < 0.5 or not mistakes
+    shown = question.answer if truthful else rng.choice(mistakes).answer
     statement = Text(
-        en=question.prompt.en.replace(BLANK, shown),
-        hi=question.prompt.hi.replace(BLANK, shown) if question.prompt.hi else None,
+        en=fill_in(question.prompt.en, shown),
+        hi=fill_in(question.prompt.hi, shown) if question.prompt.hi else None,
     )
     words = TRUE_WORDS if truthful else FALSE_WORDS
     return question.model_copy(
@@ -69,13 +72,13 @@ def to_true_false(question: Question, rng: Random) -> Question:
 
 def to_error_identification(question: Question, rng: Random) -> Question:
     """A child's wrong working is shown; the answer is the corrected value."""
-    mistake = rng.choice(question.wrong_answers)
+    mistake = rng.choice(shown_mistakes(question) or question.wrong_answers)
     who = rng.choice(PEOPLE)
     verb_hi = "ने लिखा" if question.prompt.hi else ""
     prompt = Text(
-        en=f"{who.en} wrote: {question.prompt.en.replace(BLANK, mistake.answer)}",
+        en=f"{who.en} wrote: {fill_in(question.prompt.en, mistake.answer)}",
         hi=(
-            f"{who.hi} {verb_hi}: {question.prompt.hi.replace(BLANK, mistake.answer)}"
+            f"{who.hi} {verb_hi}: {fill_in(question.prompt.hi, mistake.answer)}"
             if question.prompt.hi
             else None
         ),

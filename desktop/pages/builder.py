@@ -45,6 +45,7 @@ from desktop.tasks import Op
 from desktop.worker import Progress
 from storage import entitlement
 from storage.database import Store
+from worksheets.model import sheet_notes
 from worksheets.quota import QuotaExceeded
 
 PREVIEWS_FOLDER = "previews"
@@ -317,7 +318,8 @@ def _title(made: MadeSheets) -> str:
 def _summary(made: MadeSheets, who: str) -> str:
     sheets = f"{_plural(len(made.sheets), 'worksheet')}, {_plural(made.sheet_pages, 'page')}"
     key = f"; answer key {_plural(made.key_pages, 'page')}" if made.key else ""
-    return f"<b>{html.escape(_title(made))}</b><br>For {html.escape(who)}: {sheets}{key}"
+    notes = "".join(f"<br>Note: {html.escape(note)}" for note in sheet_notes(made.sheets))
+    return f"<b>{html.escape(_title(made))}</b><br>For {html.escape(who)}: {sheets}{key}{notes}"
 
 
 def _plural(count: int, word: str) -> str:

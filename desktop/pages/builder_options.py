@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curriculum.question import QuestionType
+from curriculum.question import QUESTION_TYPE_NAMES, QuestionType
 from storage.making import SheetOrder
 from worksheets.model import WorksheetMode
 
@@ -36,17 +36,6 @@ MODE_HELP = (
 DIFFICULTIES = ((None, "Any"), (1, "Easy"), (2, "Medium"), (3, "Hard"))
 LANGUAGES = (("en", "English"), ("hi", "Hindi"), ("both", "English and Hindi"))
 PAPERS = (("A4", "A4"), ("Letter", "Letter"))
-QUESTION_TYPE_NAMES: dict[QuestionType, str] = {
-    "fill_blank": "Fill in the blanks",
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "match": "Match the columns",
-    "word_problem": "Word problems",
-    "error_identification": "Find the mistake",
-    "open_response": "Answer in your own words",
-    "choose_word": "Choose the right word",
-    "rewrite": "Rewrite the sentence",
-}
 
 
 class SheetOptions(QGroupBox):

@@ -58,7 +58,13 @@ class SkillTree(QTreeWidget):
 
 
 def _chapter_item(chapter: Chapter) -> QTreeWidgetItem:
-    item = QTreeWidgetItem([f"{chapter.number}. {chapter.title}"])
+    """A chapter, saying when it is not confirmed against the book (or is our own grammar
+    unit), with the reason as its tooltip."""
+    text = f"{chapter.number}. {chapter.title}"
+    if chapter.confirmation != "title_and_skills":
+        text += f"  ({chapter.confirmation_label})"
+    item = QTreeWidgetItem([text])
+    item.setToolTip(0, chapter.note or chapter.confirmation_label.capitalize())
     item.setFlags(
         Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
     )

@@ -9,13 +9,14 @@ from typing import Any
 
 import click
 
-from curriculum.engine import NotEnoughQuestions, generate, has_source
+from curriculum.engine import NotEnoughQuestions, has_source, make_questions
 from curriculum.generators import UnknownSkill, get_generator
 from curriculum.question import QUESTION_TYPES, Question
 from curriculum.sourcefile import DataFileError
 from curriculum.syllabus import Syllabus
 from curriculum.wording import count
 from practicecraft.cli.context import App, echo_json, pass_app
+from worksheets.notes import shortfall_notes
 
 
 def full_syllabus(app: App) -> Syllabus:
@@ -44,7 +45,9 @@ def list_syllabus(app: App, grade: int | None, subject: str | None, as_json: boo
     for document in documents:
         click.echo(f"{document['subject'].upper()} Class {document['grade']} — {document['book']}")
         for chapter in document["chapters"]:
-            click.echo(f"  {chapter['number']:>2}. {chapter['title']}")
+            click.echo(f"  {chapter['number']:>2}. {chapter['title']}  ({chapter['checked']})")
+            if chapter["note"] and chapter["confirmation"] != "title_and_skills":
+                click.echo(f"        note: {chapter['note']}")
             for skill in chapter["skills"]:
                 click.echo(f"        {skill['tag']}  {skill['title']}  [{skill['source']}]")
 
@@ -60,6 +63,8 @@ def _grade_document(subject: str, grade: Any) -> dict[str, Any]:
                 "key": c.key,
                 "title": c.title,
                 "confirmation": c.confirmation,
+                "checked": c.confirmation_label,
+                "note": c.note,
                 "skills": [
                     {
                         "tag": s.tag,
@@ -110,7 +115,7 @@ def questions(
 ) -> None:
     """Print questions for a skill, with their answers."""
     try:
-        made = generate(
+        batch = make_questions(
             skill_tag,
             count,
             seed,
@@ -121,10 +126,13 @@ def questions(
     except (UnknownSkill, NotEnoughQuestions) as error:
         raise click.ClickException(str(error)) from None
     if as_json:
-        echo_json([q.model_dump(mode="json") for q in made])
-        return
-    for number, question in enumerate(made, start=1):
-        click.echo(_as_text(number, question))
+        echo_json([q.model_dump(mode="json") for q in batch.questions])
+    else:
+        for number, question in enumerate(batch.questions, start=1):
+            click.echo(_as_text(number, question))
+    syllabus = full_syllabus(app)
+    for note in shortfall_notes(batch.shortfalls, syllabus, qtypes, difficulty):  # type: ignore[arg-type]
+        click.echo(f"practicecraft: note: {note}", err=True)
 
 
 def _as_text(number: int, question: Question) -> str:

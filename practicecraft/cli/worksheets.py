@@ -22,7 +22,7 @@ from storage.making import (
     printed_now,
     school_name,
 )
-from worksheets.model import Worksheet
+from worksheets.model import Worksheet, sheet_notes
 from worksheets.render.fonts import FontNotFound
 
 
@@ -35,14 +35,20 @@ def worksheet() -> None:
 @click.option("--child", "child_id", default=None, help="For one child (id).")
 @click.option("--class", "class_name", default=None, help="A class set: one sheet per child.")
 @click.option("--subject", required=True, help="maths, english, evs or custom.")
-@click.option("--chapters", multiple=True, type=int, help="Chapter numbers (repeat the option).")
+@click.option(
+    "--chapters",
+    multiple=True,
+    type=int,
+    help="Chapter numbers (repeat the option). None and no --skills: what each child should "
+    "practise next.",
+)
 @click.option("--skills", multiple=True, help="Skill tags (repeat the option).")
 @click.option("--count", type=click.IntRange(1, 60), default=20, show_default=True)
 @click.option(
     "--mode",
     type=click.Choice(["chosen", "adaptive", "versions"]),
-    default="chosen",
-    show_default=True,
+    default=None,
+    help="Default: chosen for the chapters or skills given; with none, adaptive.",
 )
 @click.option(
     "--versions",
@@ -97,6 +103,8 @@ def create(
         ) from None
     for sheet in printed.sheets:
         click.echo(sheet.id)
+    for note in sheet_notes(printed.sheets):
+        click.echo(f"practicecraft: note: {note}", err=True)
 
 
 def _render(sheets: list[Worksheet], out: Path, key_path: Path | None, store: Store) -> None:

@@ -32,7 +32,7 @@ def _number(text: str) -> int:
 Constraint = Callable[[int, int, int], bool]  # (a, b, difficulty) -> holds?
 
 CONSTRAINTS: dict[str, Constraint] = {
-    "maths.c1.add_within_9": lambda a, b, d: a + b <= (5 if d == 1 else 9),
+    "maths.c1.add_within_9": lambda a, b, d: a + b <= (7 if d == 1 else 9),
     "maths.c1.sub_within_9": lambda a, b, d: a - b > 0 and a <= 9,
     "maths.c1.add_within_20": lambda a, b, d: a + b <= 20 and (d != 2 or a + b > 10),
     "maths.c1.sub_within_20": lambda a, b, d: a - b > 0 and a <= 20 and (d != 2 or a % 10 < b),

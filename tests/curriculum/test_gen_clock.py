@@ -126,7 +126,8 @@ def spoken(seconds: int) -> set[str]:
     forms = {f"{seconds} seconds"}
     if minutes:
         unit = "minute" if minutes == 1 else "minutes"
-        forms.add(f"{minutes} {unit} {rest} seconds" if rest else f"{minutes} {unit}")
+        seconds_unit = "second" if rest == 1 else "seconds"
+        forms.add(f"{minutes} {unit} {rest} {seconds_unit}" if rest else f"{minutes} {unit}")
     return forms
 
 
@@ -154,6 +155,29 @@ def oracle_time_seconds(q: Question) -> None:
             assert form == "winner" and q.answer == d["names"][times.index(min(times))]
 
 
+def oracle_time_am_pm(q: Question) -> None:
+    """Recomputed with datetime: "08:45 p.m." is 20:45; minutes from a morning time to an
+    afternoon one."""
+    d = q.data
+    if d["form"] == "across_noon":
+        start = datetime(2025, 1, 1) + timedelta(minutes=d["start"])
+        end = datetime(2025, 1, 1) + timedelta(minutes=d["end"])
+        assert start.hour < 12 <= end.hour, "from the morning to the afternoon"
+        assert q.answer == str((end - start).seconds // 60)
+        for moment in (start, end):
+            shown = moment.strftime("%I:%M ") + ("a.m." if moment.hour < 12 else "p.m.")
+            assert shown in q.prompt.en, shown
+        return
+    moment = datetime(2025, 1, 1, d["hour"], d["minute"])
+    twelve = moment.strftime("%I:%M ") + ("a.m." if moment.hour < 12 else "p.m.")
+    twenty_four = moment.strftime("%H:%M")
+    if d["form"] == "to_24":
+        assert q.answer == twenty_four and q.prompt.en.startswith(twelve)
+    else:
+        assert d["form"] == "to_12" and q.answer == twelve
+        assert q.prompt.en.startswith(f"{twenty_four} hours")
+
+
 ORACLES = {
     "maths.c2.calendar_days": oracle_calendar_days,
     "maths.c3.clock_hour_half": oracle_clock_hour_half,
@@ -161,6 +185,7 @@ ORACLES = {
     "maths.c4.clock_5min": oracle_clock_5min,
     "maths.c4.calendar_dates": oracle_calendar_dates,
     "maths.c5.time_seconds": oracle_time_seconds,
+    "maths.c5.time_am_pm": oracle_time_am_pm,
 }
 
 

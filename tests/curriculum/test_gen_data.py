@@ -38,26 +38,23 @@ def more(q: Question, values: dict[str, int], unit: int = 1) -> None:
 
 
 def data_count(q: Question) -> None:
-    if q.difficulty < 3:  # a list of toys
-        toys = q.prompt.en.splitlines()[0].removeprefix("Toys: ").split(", ")
-        assert len(set(toys)) == (2 if q.difficulty == 1 else 3)
-        if q.data["kind"] == "count":
-            assert toys == q.data["toys"] and plural(q.data["asked"]) in q.prompt.en
-            assert q.answer == str(toys.count(q.data["asked"]))
-        else:
-            names, counts = q.data["items"], q.data["counts"]
-            assert [toys.count(name) for name in names] == counts
-            extreme(q, names, counts)
+    """A list of toys at every level: Class 1 counts things one by one (no tally marks)."""
+    assert "|" not in q.prompt.en, "tally marks come in Class 3"
+    toys = q.prompt.en.splitlines()[0].removeprefix("Toys: ").split(", ")
+    assert len(set(toys)) == (2 if q.difficulty == 1 else 3)
+    assert len(toys) <= 21, "Class 1 counts within 20"
+    if q.data["kind"] == "count":
+        assert toys == q.data["toys"] and plural(q.data["asked"]) in q.prompt.en
+        assert q.answer == str(toys.count(q.data["asked"]))
         return
-    tallies = rows(q)
-    counts = dict(zip(q.data["items"], q.data["counts"], strict=True))
-    for name, count in counts.items():
-        marks = tallies[plural(name)]
-        assert marks.count("|") == count and all(len(g) <= 5 for g in marks.split())
+    names, counts = q.data["items"], q.data["counts"]
+    assert [toys.count(name) for name in names] == counts
     if q.data["kind"] == "total":
-        assert q.answer == str(sum(counts.values()))
+        assert q.answer == str(len(toys))
+    elif q.data["kind"] == "more":
+        more(q, dict(zip(names, counts, strict=True)))
     else:
-        more(q, counts)
+        extreme(q, names, counts)
 
 
 def data_pictograph(q: Question) -> None:

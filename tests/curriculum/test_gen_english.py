@@ -471,7 +471,8 @@ COLLECTIVE_OF = {
     for noun, words in _pairs(
         """sheep:flock cows:herd bees:swarm lions:pride wolves:pack monkeys:troop
         elephants:herd fish:school/shoal grapes:bunch/cluster keys:bunch flowers:bouquet/bunch
-        ships:fleet players:team people:crowd musicians:band singers:choir students:class
+        ships:fleet players:team people:crowd/group musicians:band/group singers:choir/group
+        students:class/group
         soldiers:army thieves:gang shoes:pair puppies:litter ants:colony/army sticks:bundle
         pearls:string clothes:pile/heap geese:gaggle/flock judges:panel buffaloes:herd
         buses:fleet stairs:flight"""

@@ -12,10 +12,16 @@ from tests.curriculum.harness import family_tags, run_generator_checks
 
 # --- facts, written independently ---------------------------------------------------------
 
-ROLLS = {"ball", "marble", "orange", "wheel", "tyre"}
-SLIDES = {"book", "brick", "box", "dice", "duster", "slate"}
-ROUND = ROLLS | {"bangle", "coin", "plate", "roti"}
-LONG = {"stick", "rope", "snake", "pencil", "ruler", "broom", "sugarcane"}
+ROUND_ROLLS = {
+    "ball", "marble", "orange", "wheel", "tyre", "coconut", "lemon", "laddoo", "pea", "bead",
+}  # fmt: skip
+ROLLS = ROUND_ROLLS | {"pipe"}  # a pipe rolls, but is long as well as round
+SLIDES = {
+    "book", "brick", "box", "eraser", "duster", "slate", "matchbox", "notebook", "tile",
+    "wooden block", "chalk box",
+}  # fmt: skip
+ROUND = ROUND_ROLLS | {"bangle", "coin", "plate", "roti"}
+LONG = {"stick", "rope", "snake", "pencil", "ruler", "broom", "sugarcane", "ladder", "bamboo"}
 
 # solid: faces, edges, corners (NCERT Class 3), flat faces, curved faces, rolls, slides
 SOLID = {
@@ -37,6 +43,21 @@ SHAPE_OF = {
     "birthday cap": "cone",
     "ball": "sphere",
     "laddoo": "sphere",
+    "sugar cube": "cube",
+    "Rubik's cube": "cube",
+    "duster": "cuboid",
+    "almirah": "cuboid",
+    "book": "cuboid",
+    "shoe box": "cuboid",
+    "drum": "cylinder",
+    "tin can": "cylinder",
+    "log": "cylinder",
+    "gas cylinder": "cylinder",
+    "funnel": "cone",
+    "mehendi cone": "cone",
+    "traffic cone": "cone",
+    "globe": "sphere",
+    "marble": "sphere",
 }
 SOLID_TEST = {
     "roll_and_slide": lambda f: f[5] and f[6],
@@ -70,7 +91,57 @@ C4_FACT_ANSWERS = {
     "Number of equal sides of an equilateral triangle": 3,
     "Number of corners of a triangle": 3,
     "Number of corners of a circle": 0,
+    "Number of sides of a triangle": 3,
+    "Number of corners of a rectangle": 4,
+    "Number of sides of a rectangle": 4,
+    "Number of corners of a square": 4,
+    "Number of sides of a pentagon": 5,
+    "Number of corners of a pentagon": 5,
+    "Number of sides of a hexagon": 6,
+    "Number of corners of a hexagon": 6,
+    "Number of equal sides of an isosceles triangle (only two sides equal)": 2,
+    "Number of straight sides of a circle": 0,
+    "Number of sides of an octagon": 8,
+    "Number of corners of an octagon": 8,
+    "Number of equal sides of a regular hexagon (all sides equal)": 6,
 }
+# The flat shape of things children know, and of faces of solids.
+OBJECT_SHAPE = {
+    "coin": "circle", "bangle": "circle", "roti": "circle", "wheel": "circle", "plate": "circle",
+    "samosa": "triangle", "tent seen from the front": "triangle", "door": "rectangle",
+    "blackboard": "rectangle", "envelope": "rectangle", "page of a notebook": "rectangle",
+    "₹ 10 note": "rectangle", "mobile phone screen": "rectangle", "carrom board": "square",
+    "chessboard": "square", "handkerchief": "square", "face of a dice": "square",
+    "face of an ice cube": "square", "top of a drum": "circle", "bottom of a glass": "circle",
+    "top of a tin can": "circle", "end of a log": "circle", "base of a birthday cap": "circle",
+    "top of a candle": "circle", "face of a brick": "rectangle", "face of a matchbox": "rectangle",
+    "cover of a book": "rectangle", "front of a shoe box": "rectangle", "side of a tent": "triangle",
+    "top of a round tiffin box": "circle", "top of a bucket": "circle",
+    "front of an almirah": "rectangle",
+}  # fmt: skip
+# A tangram: 7 pieces, 5 triangles (2 large, 1 medium, 2 small), 1 square, 1 parallelogram.
+TANGRAM_ANSWERS = {
+    "cut into": 7, "are triangles": 5, "are squares": 1, "large triangles": 2,
+    "small triangles": 2, "medium-sized": 1,
+}  # fmt: skip
+
+
+def object_shape(q: Question) -> bool:
+    """'The shape of a coin is a ____.'"""
+    if q.data.get("kind") != "object":
+        return False
+    assert q.answer == OBJECT_SHAPE[q.data["thing"]] and q.data["thing"] in q.prompt.en
+    return True
+
+
+def tangram(q: Question) -> bool:
+    if q.data.get("kind") != "tangram":
+        return False
+    (answer,) = [n for words, n in TANGRAM_ANSWERS.items() if words in q.prompt.en]
+    assert q.answer == str(answer)
+    return True
+
+
 COMPASS = ["north", "east", "south", "west"]
 STEP = {"north": (0, 1), "east": (1, 0), "south": (0, -1), "west": (-1, 0)}
 
@@ -100,11 +171,33 @@ def long_round(q: Question) -> None:
     assert all(c in pool | others for c in q.data["choices"])
 
 
-def shapes_3d(q: Question) -> None:
-    if q.data.get("kind") == "example":
+def solid_forms(q: Question) -> bool:
+    """The forms Classes 2 and 3 share: the shape of a thing, which thing has a shape, how
+    many solids roll, and solids counted together."""
+    kind = q.data.get("kind", "")
+    if kind == "example":
         assert q.answer == SHAPE_OF[q.data["example"]]
         assert q.data["example"] in q.prompt.en
-    elif "property" in q.data:
+    elif str(kind).startswith("shape_of:"):
+        solid = kind.split(":")[1]
+        one_fits(q, {t for t, s in SHAPE_OF.items() if s == solid}, 3)
+    elif kind == "count_rolls":
+        solids = q.data["solids"]
+        assert all(s in q.prompt.en for s in solids)
+        assert q.answer == str(sum(SOLID[s][5] for s in solids))
+    elif kind == "total":
+        part = PROPERTY_INDEX[q.data["part"]]
+        assert q.answer == str(sum(n * SOLID[name][part] for n, name in q.data["groups"]))
+        assert q.data["part"] in q.prompt.en
+    else:
+        return False
+    return True
+
+
+def shapes_3d(q: Question) -> None:
+    if solid_forms(q):
+        return
+    if "property" in q.data:
         assert q.data["property"] in ("flat", "curved")
         facts = SOLID[q.data["solid"]]
         assert q.answer == str(facts[PROPERTY_INDEX[q.data["property"]]])
@@ -115,12 +208,20 @@ def shapes_3d(q: Question) -> None:
 
 
 def solids_faces(q: Question) -> None:
+    if solid_forms(q):
+        return
     if "property" in q.data:
-        assert q.data["property"] in ("faces", "edges", "corners")
-        flat_only = q.data["solid"] in ("cube", "cuboid")
-        assert flat_only == (q.difficulty == 1)
-        assert q.answer == str(SOLID[q.data["solid"]][PROPERTY_INDEX[q.data["property"]]])
-        assert q.data["solid"] in q.prompt.en and q.data["property"] in q.prompt.en
+        prop = q.data["property"]
+        if prop in ("faces", "edges", "corners"):
+            flat_only = q.data["solid"] in ("cube", "cuboid")
+            assert flat_only == (q.difficulty == 1)
+        else:
+            assert prop in ("flat", "curved") and q.difficulty == 2
+        assert q.answer == str(SOLID[q.data["solid"]][PROPERTY_INDEX[prop]])
+        assert q.data["solid"] in q.prompt.en and prop in q.prompt.en
+        return
+    if q.data.get("kind") in SOLID_TEST:
+        one_fits(q, {s for s, f in SOLID.items() if SOLID_TEST[q.data["kind"]](f)}, 3)
         return
     f, e, c = (int(n) for n in re.findall(r"\d+", q.data["kind"]))
     one_fits(q, {s for s, facts in SOLID.items() if facts[:3] == (f, e, c)}, 3)
@@ -164,6 +265,13 @@ def _shapes_used(q: Question) -> set[str]:
 
 
 def shapes_2d(q: Question) -> None:
+    if object_shape(q):
+        assert q.answer in {"triangle", "square", "rectangle", "circle"}  # Class 2 shapes
+        return
+    if str(q.data.get("kind", "")).startswith("has:"):
+        which_shape(q)
+        assert set(q.data["choices"]) <= {"triangle", "square", "rectangle", "circle"}
+        return
     assert _shapes_used(q) <= {"triangle", "square", "rectangle", "circle"}  # Class 2 shapes
     if _shape_count(q) or _shape_total(q):
         return
@@ -172,19 +280,32 @@ def shapes_2d(q: Question) -> None:
 
 
 def shapes_2d_properties(q: Question) -> None:
-    if _shape_count(q) or _shape_total(q):
+    if _shape_count(q) or _shape_total(q) or object_shape(q) or tangram(q):
         return
+    which_shape(q)
+
+
+def which_shape(q: Question) -> None:
     _, part, n = q.data["kind"].split(":")
     one_fits(q, {s for s, sides in SIDES.items() if sides == int(n)}, 3)
     assert (f"{n} {part}" if int(n) else "no corners") in q.prompt.en
 
 
+def counted_letters(q: Question) -> bool:
+    """'How many of these letters have a line of symmetry (2 lines): ...?'"""
+    kind = q.data.get("kind")
+    if kind not in ("count", "count_two"):
+        return False
+    letters = q.data["letters"]
+    assert len(set(letters)) == 2 + q.difficulty and all(x in q.prompt.en for x in letters)
+    fits = TWO_LINES if kind == "count_two" else set(letters) - NO_SYMMETRY
+    assert q.answer == str(sum(letter in fits for letter in letters))
+    return True
+
+
 def symmetry_letters(q: Question) -> None:
     kind = q.data["kind"]
-    if kind == "count":
-        letters = q.data["letters"]
-        assert len(set(letters)) == 5 and all(letter in q.prompt.en for letter in letters)
-        assert q.answer == str(sum(letter not in NO_SYMMETRY for letter in letters))
+    if counted_letters(q):
         return
     letters = {chr(c) for c in range(ord("A"), ord("Z") + 1)}
     fits = letters - NO_SYMMETRY if kind == "has_line" else NO_SYMMETRY
@@ -192,7 +313,15 @@ def symmetry_letters(q: Question) -> None:
 
 
 def symmetry_lines(q: Question) -> None:
+    if counted_letters(q):
+        assert q.difficulty > 1
+        return
     figure = q.data["figure"]
+    if figure.startswith("regular:"):  # all sides and angles equal: one line per side
+        sides = int(figure.split(":")[1])
+        assert q.difficulty == 3 and q.answer == str(sides)
+        assert f"{sides} equal sides and {sides} equal angles" in q.prompt.en
+        return
     if figure.startswith("the letter "):
         letter = figure[-1]
         expected = "2" if letter in TWO_LINES else "0" if letter in NO_SYMMETRY else "1"
@@ -205,6 +334,10 @@ def symmetry_lines(q: Question) -> None:
 def described_shape(text: str) -> str:
     if "centre" in text:
         return "circle"
+    if "5 sides" in text or "one side more than a square" in text:
+        return "pentagon"
+    if "6 sides" in text or "twice as many sides as a triangle" in text:
+        return "hexagon"
     if "3 sides" in text or "one side fewer than a square" in text:
         return "triangle"
     if "4 equal sides" in text or "All its sides are equal" in text:
@@ -214,6 +347,8 @@ def described_shape(text: str) -> str:
 
 def shapes_properties(q: Question) -> None:
     kind = q.data["kind"]
+    if object_shape(q):
+        return
     if kind == "fact":
         assert q.answer == str(C4_FACT_ANSWERS[q.data["fact"]])
     elif kind == "diameter":
@@ -230,6 +365,11 @@ def shapes_properties(q: Question) -> None:
 
 def angles_turns(q: Question) -> None:
     kind = q.data["kind"]
+    if kind == "named_turn":  # the minute hand from one number to another
+        spaces = (q.data["end"] - q.data["start"]) % 12
+        assert q.answer == {3: "quarter", 6: "half", 9: "three-quarter"}[spaces]
+        assert f"from {q.data['start']} to {q.data['end']}" in q.prompt.en
+        return
     if kind in ("degrees", "right_angles"):
         quarters = {"quarter": 1, "half": 2, "three-quarter": 3, "full": 4}[q.data["turn"]]
         assert q.answer == str(quarters * 90 if kind == "degrees" else quarters)
@@ -271,6 +411,12 @@ def area_perimeter(q: Question) -> None:
 
 
 def maps_directions(q: Question) -> None:
+    if q.data["kind"] == "around":  # what is on one's right, left or behind
+        facing = COMPASS.index(q.data["facing"])
+        quarter_turns = {"right": 1, "left": 3, "behind": 2}[q.data["side"]]
+        assert q.answer == COMPASS[(facing + quarter_turns) % 4]
+        assert f"faces {q.data['facing']}" in q.prompt.en and q.difficulty == 1
+        return
     if q.data["kind"] == "turns":
         facing = COMPASS.index(q.data["start"])
         for turn in q.data["turns"]:

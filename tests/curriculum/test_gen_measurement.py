@@ -45,16 +45,25 @@ def sign(a: int, b: int) -> str:
 
 
 def oracle_compare_length(q: Question) -> None:
+    """Class 1 compares by looking and in paper clips: no centimetres before Class 2."""
     d = q.data
-    values, names = d["values"], d["names"]
+    names = d["names"]
+    assert "cm" not in q.prompt.en and "सेंटीमीटर" not in (q.prompt.hi or "")
+    if d["form"] == "than":
+        first, second = names
+        assert f"{first} is {d['said']} than {second}." in q.prompt.en
+        assert q.answer == (first if d["ask"] == d["said"] else second)
+        names_shown(q, names)
+        return
+    values = d["values"]
     if d["form"] == "pick":
-        assert q.answer == names[pick(values, d["ask"] in ("taller", "longest"))]
-        lo, hi = (60, 99) if d["ask"] in ("taller", "shorter") else (5, 30)
-        assert all(lo <= v <= hi for v in values)
+        assert q.answer == names[pick(values, d["ask"] == "longest")]
+        assert all(2 <= v <= 20 for v in values)
     else:
         a, b = values
         assert d["form"] == "diff" and q.answer == str(a - b)
         assert 0 < a - b < 10 and a <= 20, "Class 1: differences within 20"
+    assert "clips" in q.prompt.en
     shows(q, *values)
     names_shown(q, names)
 
@@ -98,7 +107,13 @@ def oracle_nonstandard_length(q: Question) -> None:
 
 def oracle_capacity_weight_compare(q: Question) -> None:
     d = q.data
-    if d["form"] == "pick":
+    if d["form"] == "diff":
+        a, b = d["values"]
+        assert a > b and q.answer == str(a - b)
+        assert ("kg" in q.prompt.en) == (d["kind"] == "weight")
+        shows(q, a, b)
+        names_shown(q, d["names"])
+    elif d["form"] == "pick":
         assert q.answer == d["names"][pick(d["values"], d["ask"] == "more")]
         assert ("kg" in q.prompt.en) == (d["kind"] == "weight")
         shows(q, *d["values"])

@@ -67,8 +67,13 @@ def assert_quotient_remainder(q: Question, quotient: int, remainder: int) -> Non
 def oracle_repeated_addition(q: Question) -> None:
     groups, size = q.data["groups"], q.data["size"]
     assert int(q.answer) == groups * size
-    most_groups, sizes = {1: (3, (1, 5)), 2: (5, (2, 5)), 3: (5, (6, 10))}[q.difficulty]
-    assert 2 <= groups <= most_groups and sizes[0] <= size <= sizes[1]
+    # Class 1 adds small equal groups, and groups of ten: no "5 groups of 9".
+    most_groups, sizes, largest = {
+        1: (4, {1, 2, 3, 4, 5}, 12),
+        2: (5, {2, 3, 4, 5}, 20),
+        3: (5, {2, 3, 4, 5, 10}, 50),
+    }[q.difficulty]
+    assert 2 <= groups <= most_groups and size in sizes and groups * size <= largest
     shows(q, size)
     if is_word(q):
         assert size >= 2

@@ -47,10 +47,10 @@ def shape_patterns(q: Question) -> None:
         assert all(
             f"Step {k + 1}: {c} matchsticks" in q.prompt.en for k, c in enumerate(first_three)
         )
-        assert (n == 4) == (q.difficulty == 1)
+        assert n in (range(4, 8), range(5, 11), range(11, 31))[q.difficulty - 1]
     else:
         count = n * n if q.data["shape"] == "square" else sum(range(1, n + 1))
-        assert q.difficulty == 3
+        assert q.difficulty in (1, 3) and n in (range(4, 8) if q.difficulty == 1 else range(5, 13))
     assert q.answer == str(count) and f"Step {n}: {BLANK}" in q.prompt.en
 
 

@@ -401,3 +401,17 @@ def test_past_the_free_quota_the_window_offers_the_paid_tier_not_an_error(
     qtbot.waitUntil(lambda: bool(shown), timeout=MAKING_TIMEOUT_MS)
     assert "₹299 a month" in shown[0] and "printed again" in shown[0]
     assert opened == [True] and page.made is None and _worksheet_count(in_store) == 0
+
+
+def test_the_chapter_tree_shows_which_chapters_are_not_confirmed(
+    qtbot: Any, ctx: AppContext, in_store: InStore
+) -> None:
+    """A teacher sees, beside each chapter, when it was not confirmed against the book."""
+    _add_child(in_store, grade=4)
+    page = _page(qtbot, ctx)
+    page.form.subject_box.setCurrentIndex(page.form.subject_box.findData("maths"))
+    chapters = page.form.tree.chapters()
+    hide = chapters[1]
+    assert hide.text(0) == "2. Hide and Seek  (not confirmed)"
+    assert "different sides" in hide.toolTip(0)
+    assert chapters[6].text(0) == "7. The Cleanest Village"

@@ -186,9 +186,9 @@ def test_ctrl_z_undoes_the_last_mark(
 def test_an_open_response_question_takes_only_marks(
     qtbot: Any, ctx: AppContext, page: GradingPage, asha: str, in_store: InStore
 ) -> None:
-    questions = generate("evs.c3.family_and_friends", 15, seed=1)
+    questions = generate("evs.c3.family_and_friends", 15, seed=1, qtypes=["open_response"])
     open_one = next(q for q in questions if q.grading == "teacher")
-    mixed = [questions[0], open_one]
+    mixed = [next(q for q in questions if q.grading == "auto"), open_one]
     sheet = in_store(lambda s: store_sheet(s, mixed, "EVSOPN", asha))
     open_by_code(qtbot, ctx, page, sheet.code)
     assert page.grader is not None

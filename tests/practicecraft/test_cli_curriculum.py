@@ -127,3 +127,22 @@ def test_bank_import_refuses_an_unknown_syllabus_skill(run, tmp_path: Path) -> N
     )
     code, _, err = run("bank", "import", str(bank))
     assert code == 2 and "custom.c" in err
+
+
+def test_syllabus_list_says_which_chapters_are_confirmed(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("syllabus", "list", "--grade", "4", "--subject", "maths")
+    assert code == 0
+    lines = out.splitlines()
+    hide = next(i for i, line in enumerate(lines) if "Hide and Seek" in line)
+    assert lines[hide].endswith("(not confirmed)")
+    assert lines[hide + 1].strip().startswith("note: Not confirmed")
+    assert any("The Cleanest Village  (confirmed)" in line for line in lines)
+
+
+def test_syllabus_list_labels_english_units_grammar_practice(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("syllabus", "list", "--grade", "3", "--subject", "english", "--json")
+    (grade,) = json.loads(out)
+    assert code == 0 and grade["book"].startswith("Grammar practice")
+    assert {c["checked"] for c in grade["chapters"]} == {
+        "grammar practice, not a chapter of the book"
+    }

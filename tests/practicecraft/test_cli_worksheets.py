@@ -148,9 +148,41 @@ def test_bad_requests_are_one_line_errors(run, tmp_path: Path) -> None:  # type:
         out,
     )
     assert code == 2 and "no chapter 99" in err and err.count("\n") == 1
-    assert (
-        run("worksheet", "create", "--class", "3A", "--subject", "maths", "--out", out)[0] == 2
-    )  # no skills chosen
+    code, _, err = run(
+        "worksheet", "create", "--class", "3A", "--subject", "maths", "--mode", "versions",
+        "--out", out,
+    )  # fmt: skip
+    assert code == 2 and "choose at least one" in err  # versions of no skills
+
+
+def test_a_sheet_with_no_chapters_is_what_the_child_should_practise_next(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """As the window does: no chapters chosen makes the adaptive mix of the child's class."""
+    _, stdout, _ = run("child", "list", "--json")
+    child = json.loads(stdout)[0]["id"]
+    out = tmp_path / "next.pdf"
+    code, stdout, err = run(
+        "worksheet", "create", "--child", child, "--subject", "maths", "--out", str(out)
+    )
+    assert code == 0, err
+    with Store.open(local_database_path(tmp_path / "data")) as store:
+        sheet = store.worksheets.find(stdout.split()[0])
+    assert sheet.mode == "adaptive" and len(sheet.questions) == 20
+
+
+def test_a_sheet_says_when_it_could_not_be_made_as_asked(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An item-bank chapter with too few hard true/false questions still makes its sheet and
+    says, in words, what is not as asked."""
+    code, _, err = run(
+        "worksheet", "create", "--class", "3A", "--subject", "evs", "--chapters", "8",
+        "--difficulty", "3", "--types", "true_false", "--count", "12",
+        "--out", str(tmp_path / "evs.pdf"),
+    )  # fmt: skip
+    assert code == 0, err
+    notes = [line for line in err.splitlines() if line.startswith("practicecraft: note: ")]
+    assert notes and "evs.c3" not in err
+    assert any("“Food We Eat”" in note and "true or false" in note for note in notes)
 
 
 def test_a_certificate_needs_a_mastered_chapter(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -84,9 +84,32 @@ def test_a_chapter_the_book_does_not_have_is_refused(store: Store, class_3a: lis
         make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
 
 
-def test_no_skills_chosen_is_refused_with_what_to_do(store: Store, class_3a: list[str]) -> None:
+def test_versions_of_no_skills_are_refused_with_what_to_do(
+    store: Store, class_3a: list[str]
+) -> None:
+    order = SheetOrder(subject="maths", mode="versions")
     with pytest.raises(InvalidInput, match="choose at least one skill"):
-        make_worksheets(store, SheetOrder(subject="maths"), child_id=class_3a[0], today=TODAY)
+        make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
+
+
+def test_chosen_skills_with_none_chosen_are_refused_with_what_to_do(
+    store: Store, class_3a: list[str]
+) -> None:
+    """The window's "chosen skills" with nothing ticked asks for a choice (its Please check)."""
+    order = SheetOrder(subject="maths", mode="chosen")
+    with pytest.raises(InvalidInput, match="choose at least one skill"):
+        make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
+
+
+def test_no_skills_chosen_makes_what_the_child_should_practise_next(
+    store: Store, class_3a: list[str]
+) -> None:
+    """As the window does: with nothing chosen, the adaptive mix of the child's class."""
+    (sheet,) = make_worksheets(
+        store, SheetOrder(subject="maths"), child_id=class_3a[0], today=TODAY
+    )
+    assert sheet.mode == "adaptive" and len(sheet.questions) == 20
+    assert all(tag.startswith("maths.c3.") for tag in sheet.settings["skills"])
 
 
 def test_exactly_one_of_child_and_class_is_needed(store: Store) -> None:

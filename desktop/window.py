@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -28,6 +28,7 @@ from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
 from desktop.pages.upgrade import UpgradePage
 from desktop.sync_control import SyncController
+from desktop.window_place import place, remember
 from sync.settings import load_account
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.wizard: QWidget | None = None
         self.first_paint: object | None = None
         self.setWindowTitle("PracticeCraft")
-        self.resize(1180, 760)
+        place(self, ctx.data_dir)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        remember(self, self.ctx.data_dir)
+        super().closeEvent(event)
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

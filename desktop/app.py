@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.accounts import AccountActions
 from desktop.context import AppContext
+from desktop.look import apply_look
 from desktop.pages.settings_backups import RestoreThenOpen
 from desktop.startup import OpenForWindow, choose_opener
 from desktop.sync_control import SyncController
@@ -31,6 +32,7 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
     )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PracticeCraft")
+    apply_look(app)
     window = open_window(data_dir)
     if window is None:
         return 1  # the user was told why (another window has the folder, a lost data file)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.look import page_icon
+from desktop.menus import MenuBar
 from desktop.pages import Page
 from desktop.pages.account import AccountPage
 from desktop.pages.account_state import describe, short
@@ -60,8 +63,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.pages: dict[type[Page], Page] = {}
+        self.menus = MenuBar(self, self._open_settings)
         for number, page_type in enumerate(PAGES, start=1):
             self._add(page_type(ctx), number)
         body = QWidget()
@@ -98,11 +103,13 @@ class MainWindow(QMainWindow):
     def _add(self, page: Page, number: int) -> None:
         self.pages[type(page)] = page
         self.stack.addWidget(page)
-        item = QListWidgetItem(page.title)
+        item = QListWidgetItem(page_icon(page.title), page.title)
         item.setToolTip(f"Ctrl+{number}")
         self.nav.addItem(item)
-        shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-        shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+        self.menus.add_page(page.title, number, lambda: self.nav.setCurrentRow(number - 1))
+
+    def _open_settings(self) -> None:
+        self.show_page(SettingsPage)
 
     def _open_upgrade(self) -> None:
         self.show_page(UpgradePage)
@@ -119,6 +126,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
+        self.menus.pages.actions()[row].setChecked(True)
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()

@@ -1,0 +1,72 @@
+"""The app's look in one place: the stylesheet (resources/style/app.qss) and the icons.
+
+Icons come from qtawesome's bundled Material Design Icons font (Apache 2.0), drawn as vectors
+in the palette's text colour: sharp at 125% and 150%, readable in a dark theme, and nothing
+fetched from the network.
+"""
+
+from __future__ import annotations
+
+from importlib import resources as package_files
+
+import qtawesome  # type: ignore[import-untyped]
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+STYLESHEET = ("style", "app.qss")
+PAGE_ICONS = {  # by page title; a page without one gets a plain sheet
+    "Today": "mdi6.home-outline",
+    "Make worksheets": "mdi6.file-document-edit-outline",
+    "Worksheets": "mdi6.bookshelf",
+    "Grade": "mdi6.check-decagram-outline",
+    "Progress": "mdi6.chart-line",
+    "Children": "mdi6.account-child-outline",
+    "Classes": "mdi6.google-classroom",
+    "Settings": "mdi6.cog-outline",
+    "Account & sync": "mdi6.account-sync-outline",
+    "Upgrade": "mdi6.star-circle-outline",
+}
+ACTION_ICONS = {
+    "make": "mdi6.file-document-multiple-outline",
+    "print": "mdi6.printer-outline",
+    "save": "mdi6.content-save-outline",
+    "pdf": "mdi6.file-pdf-box",
+    "help": "mdi6.help-circle-outline",
+    "about": "mdi6.information-outline",
+    "add": "mdi6.plus",
+    "import": "mdi6.file-import-outline",
+    "quit": "mdi6.exit-to-app",
+    "backup": "mdi6.backup-restore",
+}
+PLAIN_PAGE = "mdi6.file-outline"
+
+
+def stylesheet() -> str:
+    """The one stylesheet of the app (colours come from the palette, so dark mode holds)."""
+    folder, name = STYLESHEET
+    return package_files.files("resources").joinpath(folder, name).read_text(encoding="utf-8")
+
+
+def apply_look(app: QCoreApplication) -> None:
+    if not isinstance(app, QApplication):
+        return
+    app.setStyleSheet(stylesheet())
+    app.setWindowIcon(icon("mdi6.school-outline"))
+
+
+def icon(name: str) -> QIcon:
+    """A vector icon in the current text colour."""
+    palette = QGuiApplication.palette()
+    colour = palette.color(QPalette.ColorRole.WindowText)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    drawn: QIcon = qtawesome.icon(name, color=colour, color_disabled=disabled)
+    return drawn
+
+
+def page_icon(title: str) -> QIcon:
+    return icon(PAGE_ICONS.get(title, PLAIN_PAGE))
+
+
+def action_icon(action: str) -> QIcon:
+    return icon(ACTION_ICONS[action])

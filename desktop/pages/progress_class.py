@@ -49,6 +49,11 @@ def struggling_lines(data: ClassProgress) -> list[str]:
     ]
 
 
+def not_started(board: ClassDashboard) -> int:
+    """Children of the class with no graded worksheet yet."""
+    return sum(1 for child in board.children if child.worksheets_completed == 0)
+
+
 class ClassProgressView(QWidget):
     """Emits `child_requested(child id)` when a child's row is opened (Enter or double-click)."""
 
@@ -68,14 +73,13 @@ class ClassProgressView(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(legend())
         self.grid = self._grid()
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.grid, 3)
         self.struggling = QLabel()
         self.struggling.setObjectName("struggling")
         self.struggling.setWordWrap(True)
         self.struggling.setTextFormat(Qt.TextFormat.RichText)
         self.struggling.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.struggling)
-        layout.addStretch(1)
+        layout.addWidget(self.struggling, 1)
 
     def _grid(self) -> QTableWidget:
         grid = QTableWidget()
@@ -100,7 +104,7 @@ class ClassProgressView(QWidget):
             f"{'child' if count == 1 else 'children'}"
         )
         self._fill_grid(data)
-        self._fit_grid()
+        self.grid.resizeRowsToContents()
         self.struggling.setText(self._struggling_html(data))
 
     def _fill_grid(self, data: ClassProgress) -> None:
@@ -130,15 +134,6 @@ class ClassProgressView(QWidget):
             for column, tag in enumerate(board.skills, start=FIRST_SKILL_COLUMN):
                 grid.setItem(row, column, self._cell(child.name, data, tag, levels.get(tag)))
 
-    def _fit_grid(self) -> None:
-        """No taller than its rows (a big class scrolls; the hard skills stay in view below)."""
-        grid = self.grid
-        grid.resizeRowsToContents()
-        height = grid.horizontalHeader().sizeHint().height() + 2 * grid.frameWidth()
-        height += sum(grid.rowHeight(row) for row in range(grid.rowCount()))
-        height += grid.horizontalScrollBar().sizeHint().height()
-        grid.setMaximumHeight(height)
-
     def _cell(
         self, name: str, data: ClassProgress, tag: str, level: str | None
     ) -> QTableWidgetItem:
@@ -155,6 +150,12 @@ class ClassProgressView(QWidget):
         if not data.board.skills:
             return "No answers graded yet for this class. Grade their worksheets on the Grade page."
         lines = struggling_lines(data)
+        waiting = not_started(data.board)
+        if waiting * 2 > len(data.board.children):
+            return (
+                f"<b>Most of the class has not started:</b> {waiting} of "
+                f"{len(data.board.children)} children have no graded worksheet yet."
+            )
         if not lines:
             return "<b>Most of the class is doing well:</b> no skill has many children stuck."
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)

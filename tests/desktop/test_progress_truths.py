@@ -24,7 +24,10 @@ TITLE = "Adding 3-digit numbers with carrying"
 
 
 def test_the_class_is_listed_before_its_children(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     in_store(lambda s: add_child(s, "Asha Verma", "3A"))
     show(qtbot, ctx, page, "class", "3A")
@@ -34,7 +37,10 @@ def test_the_class_is_listed_before_its_children(
 
 
 def test_the_page_opens_on_the_class_when_there_is_one(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma", "3A"))
     show(qtbot, ctx, page, "child", child)
@@ -44,7 +50,10 @@ def test_the_page_opens_on_the_class_when_there_is_one(
 
 
 def test_the_class_grid_fills_the_page(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     def setup(store: Store) -> None:
         for name in ("Asha Verma", "Ravi Kumar"):
@@ -59,7 +68,10 @@ def test_the_class_grid_fills_the_page(
 
 
 def test_a_class_that_has_mostly_not_started_is_not_said_to_be_doing_well(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     def setup(store: Store) -> None:
         asha = add_child(store, "Asha Verma", "3A")
@@ -75,7 +87,10 @@ def test_a_class_that_has_mostly_not_started_is_not_said_to_be_doing_well(
 
 
 def test_a_class_that_has_started_and_struggles_with_nothing_is_doing_well(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     def setup(store: Store) -> None:
         for seed, name in enumerate(("Asha Verma", "Ravi Kumar")):
@@ -87,7 +102,10 @@ def test_a_class_that_has_started_and_struggles_with_nothing_is_doing_well(
 
 
 def test_confidence_is_not_claimed_after_one_sheet(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02"))
@@ -98,7 +116,10 @@ def test_confidence_is_not_claimed_after_one_sheet(
 
 
 def test_confidence_is_shown_once_a_skill_is_on_two_sheets(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02"))
@@ -108,7 +129,10 @@ def test_confidence_is_shown_once_a_skill_is_on_two_sheets(
 
 
 def test_after_the_first_graded_day_no_empty_timeline_is_drawn(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02"))
@@ -120,7 +144,10 @@ def test_after_the_first_graded_day_no_empty_timeline_is_drawn(
 
 
 def test_after_two_graded_days_the_timeline_is_drawn(
-    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    page: ProgressPage,
+    in_store: InStore,  # noqa: F811
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02", wrong=3))

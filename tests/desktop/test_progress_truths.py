@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.context import AppContext
 from desktop.pages.progress import ProgressPage
+from desktop.window import MainWindow
 from storage.database import Store
+from tests.desktop.conftest import wait_idle
 from tests.desktop.test_progress_page import (
     SKILL,
     InStore,
     add_child,
     grade_sheet,
-    page,  # noqa: F401  (the fixture)
     show,
     skill_item,
 )
@@ -23,11 +25,19 @@ from tests.desktop.test_progress_page import (
 TITLE = "Adding 3-digit numbers with carrying"
 
 
+@pytest.fixture
+def page(qtbot: Any, window: MainWindow, ctx: AppContext) -> ProgressPage:
+    found = window.show_page(ProgressPage)
+    wait_idle(qtbot, ctx)
+    assert isinstance(found, ProgressPage)
+    return found
+
+
 def test_the_class_is_listed_before_its_children(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     in_store(lambda s: add_child(s, "Asha Verma", "3A"))
     show(qtbot, ctx, page, "class", "3A")
@@ -40,7 +50,7 @@ def test_the_page_opens_on_the_class_when_there_is_one(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma", "3A"))
     show(qtbot, ctx, page, "child", child)
@@ -53,7 +63,7 @@ def test_the_class_grid_fills_the_page(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     def setup(store: Store) -> None:
         for name in ("Asha Verma", "Ravi Kumar"):
@@ -71,7 +81,7 @@ def test_a_class_that_has_mostly_not_started_is_not_said_to_be_doing_well(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     def setup(store: Store) -> None:
         asha = add_child(store, "Asha Verma", "3A")
@@ -90,7 +100,7 @@ def test_a_class_that_has_started_and_struggles_with_nothing_is_doing_well(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     def setup(store: Store) -> None:
         for seed, name in enumerate(("Asha Verma", "Ravi Kumar")):
@@ -105,7 +115,7 @@ def test_confidence_is_not_claimed_after_one_sheet(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02"))
@@ -119,7 +129,7 @@ def test_confidence_is_shown_once_a_skill_is_on_two_sheets(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02"))
@@ -132,7 +142,7 @@ def test_after_the_first_graded_day_no_empty_timeline_is_drawn(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02"))
@@ -147,7 +157,7 @@ def test_after_two_graded_days_the_timeline_is_drawn(
     qtbot: Any,
     ctx: AppContext,
     page: ProgressPage,
-    in_store: InStore,  # noqa: F811
+    in_store: InStore,
 ) -> None:
     child = in_store(lambda s: add_child(s, "Asha Verma"))
     in_store(lambda s: grade_sheet(s, child, SKILL, 1, "2026-11-02", wrong=3))

@@ -29,6 +29,7 @@ from desktop.pages.consent_dialog import MissingConsentDialog
 from desktop.pages.people_widgets import (
     action_button,
     cell,
+    filling,
     heading,
     hint,
     quiet_colour,
@@ -172,9 +173,10 @@ class ChildrenPage(Page):
     def _show(self, view: ChildrenList) -> None:
         chosen = selected_id(self.table)
         self.view = view
-        self.table.setRowCount(len(view.children))
-        for row, child in enumerate(view.children):
-            self._fill_row(row, child)
+        with filling(self.table):
+            self.table.setRowCount(len(view.children))
+            for row, child in enumerate(view.children):
+                self._fill_row(row, child)
         self.stack.setCurrentWidget(self.table if view.children else self.empty)
         self._show_missing(view.without_consent)
         self.topics.setVisible(bool(view.children))

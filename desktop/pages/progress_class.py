@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from curriculum.wording import count
-from desktop.pages.progress_levels import TEXT_COLOUR, fill, legend, level_word
+from desktop.pages.people_widgets import SORT_ROLE, SortingItem
+from desktop.pages.progress_levels import LEVELS, TEXT_COLOUR, fill, legend, level_word
 from progress.dashboard import ClassDashboard, skill_title
 from storage.database import Store
 
 HEADER_WRAP = 16  # characters per line of a skill's column heading
 FIRST_SKILL_COLUMN = 1  # column 0 holds the child's stars
+CHILD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,10 @@ class ClassProgressView(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows.setMinimumSectionSize(round(grid.fontMetrics().height() * 1.8))
         grid.activated.connect(self._open_row)
+        grid.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        grid.horizontalHeader().setSortIndicatorShown(True)
+        # Qt moves cells, not row headings, when it sorts: the names follow their rows here.
+        grid.model().layoutChanged.connect(self._name_rows)
         return grid
 
     def show_progress(self, data: ClassProgress) -> None:
@@ -110,6 +116,7 @@ class ClassProgressView(QWidget):
     def _fill_grid(self, data: ClassProgress) -> None:
         board = data.board
         grid = self.grid
+        grid.setSortingEnabled(False)
         grid.clear()
         grid.setRowCount(len(board.children))
         grid.setColumnCount(FIRST_SKILL_COLUMN + len(board.skills))
@@ -127,18 +134,35 @@ class ClassProgressView(QWidget):
                 f"{count(child.worksheets_completed, 'worksheet', 'worksheets')} done"
             )
             grid.setVerticalHeaderItem(row, name)
-            stars = QTableWidgetItem(str(child.total_stars))
+            stars = SortingItem(str(child.total_stars))
+            stars.setData(SORT_ROLE, child.total_stars)
+            stars.setData(CHILD_ROLE, child.child_id)
             stars.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.setItem(row, 0, stars)
             levels = board.grid.get(child.child_id, {})
             for column, tag in enumerate(board.skills, start=FIRST_SKILL_COLUMN):
                 grid.setItem(row, column, self._cell(child.name, data, tag, levels.get(tag)))
+        grid.setSortingEnabled(True)
+        self._name_rows()
+
+    def _name_rows(self) -> None:
+        """Each row's heading is the name of the child whose cells it holds."""
+        if self.data is None:
+            return
+        names = {c.child_id: c.name for c in self.data.board.children}
+        for row in range(self.grid.rowCount()):
+            stars = self.grid.item(row, 0)
+            child_id = str(stars.data(CHILD_ROLE)) if stars is not None else ""
+            heading = self.grid.verticalHeaderItem(row)
+            if heading is not None and child_id in names:
+                heading.setText(names[child_id])
 
     def _cell(
         self, name: str, data: ClassProgress, tag: str, level: str | None
     ) -> QTableWidgetItem:
         level = level or "unknown"
-        item = QTableWidgetItem(level_word(level))
+        item = SortingItem(level_word(level))
+        item.setData(SORT_ROLE, LEVELS.index(level) if level in LEVELS else 0)
         item.setBackground(fill(level))
         item.setForeground(QColor(TEXT_COLOUR))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -162,5 +186,6 @@ class ClassProgressView(QWidget):
         return f"<b>Most of the class finds these hard:</b><ul>{items}</ul>"
 
     def _open_row(self, index: QModelIndex) -> None:
-        if self.data is not None and 0 <= index.row() < len(self.data.board.children):
-            self.child_requested.emit(self.data.board.children[index.row()].child_id)
+        stars = self.grid.item(index.row(), 0)
+        if stars is not None and stars.data(CHILD_ROLE):
+            self.child_requested.emit(str(stars.data(CHILD_ROLE)))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.consent_widgets import SchoolBasisBox
-from desktop.pages.people_widgets import ERROR_STYLE, cell, hint, table
+from desktop.pages.people_widgets import ERROR_STYLE, cell, filling, hint, table
 from desktop.tasks import Op
 from storage.consent import ConsentBasis
 from storage.database import Store
@@ -184,16 +184,20 @@ class RosterImportDialog(QDialog):
 
     def _show(self, check: RosterCheck) -> None:
         self.check = check
-        self.rows.setRowCount(len(check.lines))
-        for row, line in enumerate(check.lines):
-            values = (str(line.line), line.name, line.grade, line.roll_number, line.problem or "")
-            for column, text in enumerate(values):
-                item = cell(text)
-                if line.problem:
-                    item.setBackground(QBrush(BAD_ROW))
-                    item.setToolTip(line.problem)
-                self.rows.setItem(row, column, item)
+        with filling(self.rows):
+            self.rows.setRowCount(len(check.lines))
+            for row, line in enumerate(check.lines):
+                self._show_line(row, line)
         self._summarise(check)
+
+    def _show_line(self, row: int, line: RosterLine) -> None:
+        values = (str(line.line), line.name, line.grade, line.roll_number, line.problem or "")
+        for column, text in enumerate(values):
+            item = cell(text)
+            if line.problem:
+                item.setBackground(QBrush(BAD_ROW))
+                item.setToolTip(line.problem)
+            self.rows.setItem(row, column, item)
 
     def _summarise(self, check: RosterCheck) -> None:
         problems = check.preview.problems

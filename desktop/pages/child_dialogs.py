@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.consent_widgets import GuardianBox
-from desktop.pages.people_widgets import GRADES, SavingDialog, fit_to_screen, scrolling
+from desktop.pages.people_widgets import (
+    SavingDialog,
+    content_grades,
+    fit_to_screen,
+    scrolling,
+)
 from storage.consent import PARENT_NOTICE, PARENT_NOTICE_VERSION, running_version
 from storage.database import Store
 from storage.records import Child, TeacherClass
@@ -38,9 +43,9 @@ class ChildForm:
         self.name = QLineEdit(child.name if child else "")
         self.name.setPlaceholderText("as it should print on worksheets")
         self.grade = QComboBox()
-        for grade in GRADES:
+        for grade in content_grades(child.grade if child else None):
             self.grade.addItem(f"Class {grade}", grade)
-        self.grade.setCurrentIndex((child.grade if child else 1) - 1)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(child.grade if child else 1)))
         self.roll = QLineEdit((child.roll_number or "") if child else "")
         self.roll.setPlaceholderText("optional")
         form.addRow("Child's &name", self.name)
@@ -104,7 +109,9 @@ class AddChildDialog(SavingDialog):
     def _class_chosen(self) -> None:
         chosen = self.school_class.currentData()
         if isinstance(chosen, TeacherClass):
-            self.child.grade.setCurrentIndex(chosen.grade - 1)
+            found = self.child.grade.findData(chosen.grade)
+            if found >= 0:
+                self.child.grade.setCurrentIndex(found)
 
     def consent(self) -> dict[str, Any]:
         return {
@@ -122,6 +129,12 @@ class AddChildDialog(SavingDialog):
         chosen = self.school_class.currentData()
         class_id = chosen.id if isinstance(chosen, TeacherClass) else None
         child, consent = self.child.values(), self.consent()
+        if isinstance(chosen, TeacherClass) and chosen.grade != child["grade"]:
+            self.show_problem(
+                f"{chosen.name} is a Class {chosen.grade} class, and this child is in Class "
+                f"{child['grade']}. Choose the child's own class, or “No class”."
+            )
+            return
         self._run(
             lambda store, _progress: add_child(store, child, consent, class_id), self.on_added
         )

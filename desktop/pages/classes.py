@@ -25,12 +25,12 @@ from desktop.context import AppContext
 from desktop.pages import Page
 from desktop.pages.child_dialogs import EditChildDialog
 from desktop.pages.people_widgets import (
-    GRADES,
     ID_ROLE,
     SUBJECT_TITLES,
     SavingDialog,
     action_button,
     cell,
+    content_grades,
     filling,
     heading,
     hint,
@@ -275,9 +275,9 @@ class AddClassDialog(SavingDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. 3A")
         self.grade = QComboBox()
-        for grade in GRADES:
+        for grade in content_grades():
             self.grade.addItem(f"Class {grade}", grade)
-        self.grade.setCurrentIndex(2)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(3)))
         self.subject = QComboBox()
         self.subject.addItem("Any subject", None)
         for subject in CLASS_SUBJECTS:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curriculum.syllabus import builtin_syllabus
 from desktop.context import AppContext
 from desktop.errors import explain
 from desktop.tasks import Op
@@ -33,7 +34,17 @@ T = TypeVar("T")
 R = TypeVar("R")
 ID_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #a4262c;"
-GRADES = tuple(range(1, 13))
+GRADES = tuple(range(1, 13))  # the grades a child record can hold
+
+
+def content_grades(keep: int | None = None) -> tuple[int, ...]:
+    """The grades the app has worksheets for (1-5 today), and `keep` (a child's own grade,
+    so editing a child of another grade does not change it)."""
+    syllabus = builtin_syllabus()
+    grades = {g.grade for subject in syllabus.subjects for g in subject.grades}
+    return tuple(sorted(grades | ({keep} if keep else set())))
+
+
 SUBJECT_TITLES = {
     "maths": "Maths",
     "english": "English",

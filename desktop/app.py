@@ -91,7 +91,7 @@ def _first_run(
             window, "Check the computer's clock", notice[:1].upper() + notice[1:]
         )
     if profile is None:
-        wizard = FirstRunWizard(window.ctx, on_done=window.refresh_current)
+        wizard = FirstRunWizard(window.ctx, on_done=window.after_wizard)
         window.wizard = wizard
         wizard.open()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
@@ -30,7 +31,9 @@ from desktop.pages.grading import GradingPage
 from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
 from desktop.pages.upgrade import UpgradePage
+from desktop.roles import current_role, shows_page
 from desktop.sync_control import SyncController
+from desktop.tasks import Op
 from desktop.window_place import place, remember
 from sync.settings import load_account
 
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Everything is kept on this computer.")
         if ctx.sync is not None:
             self._sync_indicator(ctx.sync)
+        self.role = "teacher"
+        self.load_role()
 
     def _sync_indicator(self, sync: SyncController) -> None:
         """Always visible in the status bar: what sync is doing; a click opens the Account page."""
@@ -118,6 +123,38 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()
+        self.load_role()
+
+    def load_role(self, then: Callable[[str], None] = lambda _role: None) -> None:
+        """Read the role in use and show what it uses (a parent sees no Classes page)."""
+
+        def loaded(role: str) -> None:
+            self.apply_role(role)
+            then(role)
+
+        Op(self.ctx, lambda store, _p: current_role(store), self).quietly().success(loaded).run()
+
+    def apply_role(self, role: str) -> None:
+        self.role = role
+        for row, page in enumerate(self.pages.values()):
+            shown = shows_page(role, page.title)
+            self.nav.setRowHidden(row, not shown)
+            self.menus.pages.actions()[row].setVisible(shown)
+            page.set_role(role)
+        if self.nav.isRowHidden(self.nav.currentRow()):
+            self.nav.setCurrentRow(0)
+
+    def after_wizard(self) -> None:
+        """Point a new user at their first step: a teacher adds a class, a parent a child."""
+        self.load_role(self._first_step)
+
+    def _first_step(self, role: str) -> None:
+        if role == "parent":
+            self.show_page(ChildrenPage)
+            self.ctx.status("Next: add your child — press “Add child…” (Ctrl+N).")
+        else:
+            self.show_page(ClassesPage)
+            self.ctx.status("Next: add your class — press “Add class…” (Ctrl+N).")
 
     def show_page(self, page_type: type[Page]) -> Page:
         page = self.pages[page_type]

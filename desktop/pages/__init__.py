@@ -22,6 +22,9 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Load what the page shows (in the background)."""
 
+    def set_role(self, role: str) -> None:
+        """Show what this role uses ("teacher" or "parent"); most pages show the same."""
+
     def scrolled_layout(self) -> QVBoxLayout:
         """The page's layout inside an area that scrolls up and down, for a page taller than
         a small or scaled screen (1366×768 at 125% leaves about 580 pixels)."""

@@ -39,7 +39,9 @@ def app_version() -> str:
 class ChildForm:
     """Name, grade and roll number fields, laid out in the caller's form."""
 
-    def __init__(self, form: QFormLayout, child: Child | None = None) -> None:
+    def __init__(
+        self, form: QFormLayout, child: Child | None = None, with_roll: bool = True
+    ) -> None:
         self.name = QLineEdit(child.name if child else "")
         self.name.setPlaceholderText("as it should print on worksheets")
         self.grade = QComboBox()
@@ -50,7 +52,8 @@ class ChildForm:
         self.roll.setPlaceholderText("optional")
         form.addRow("Child's &name", self.name)
         form.addRow("&Grade", self.grade)
-        form.addRow("&Roll number", self.roll)
+        if with_roll:  # a teacher's; a parent at home has none
+            form.addRow("&Roll number", self.roll)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -69,9 +72,11 @@ class AddChildDialog(SavingDialog):
         classes: list[TeacherClass],
         on_added: Callable[[Child], None],
         parent: QWidget | None = None,
+        for_teacher: bool = True,
     ) -> None:
         super().__init__(ctx, parent, "Add a child")
         self.on_added = on_added
+        self.for_teacher = for_teacher
         content = QWidget()
         boxes = QVBoxLayout(content)
         boxes.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +100,7 @@ class AddChildDialog(SavingDialog):
     def _child_box(self, classes: list[TeacherClass]) -> QGroupBox:
         box = QGroupBox("2. The child")
         form = QFormLayout(box)
-        self.child = ChildForm(form)
+        self.child = ChildForm(form, with_roll=self.for_teacher)
         self.school_class = QComboBox()
         self.school_class.addItem("No class", None)
         for school_class in classes:
@@ -103,7 +108,8 @@ class AddChildDialog(SavingDialog):
                 f"{school_class.name} (Class {school_class.grade})", school_class
             )
         self.school_class.currentIndexChanged.connect(self._class_chosen)
-        form.addRow("C&lass", self.school_class)
+        if classes:  # no class to offer (or a parent): no empty choice
+            form.addRow("C&lass", self.school_class)
         return box
 
     def _class_chosen(self) -> None:
@@ -160,13 +166,14 @@ class EditChildDialog(SavingDialog):
         child: Child,
         on_saved: Callable[[Child], None],
         parent: QWidget | None = None,
+        for_teacher: bool = True,
     ) -> None:
         super().__init__(ctx, parent, f"Edit {child.name}")
         self.child_id = child.id or ""
         self.on_saved = on_saved
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.child = ChildForm(form, child)
+        self.child = ChildForm(form, child, with_roll=for_teacher)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self._buttons("Save"))

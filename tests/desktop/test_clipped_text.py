@@ -1,12 +1,13 @@
-"""No text is clipped: "Types: A mix of types" shows whole, beside its menu arrow (section 8)."""
+"""No text is clipped ("Types: A mix of types"), and nothing offered that does nothing (section 8)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QStyle, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QToolButton
 
 from desktop.pages.builder import BuilderPage
+from desktop.pages.settings import SettingsPage
 from desktop.window import MainWindow
 from tests.desktop.conftest import wait_idle
 
@@ -41,3 +42,14 @@ def test_the_types_button_grows_with_the_types_chosen(qtbot: Any, window: MainWi
     QApplication.processEvents()
     assert button.text() == first.text()
     assert button.width() >= _room_for_text(button)
+
+
+def test_settings_does_not_offer_a_logo_that_sheets_never_print(
+    qtbot: Any, window: MainWindow
+) -> None:
+    page = window.show_page(SettingsPage)
+    assert isinstance(page, SettingsPage)
+    wait_idle(qtbot, window.ctx)
+    shown = [label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)]
+    assert not any("logo" in text.lower() for text in shown)
+    assert not page.logo.choose_button.isVisibleTo(page)

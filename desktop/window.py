@@ -28,6 +28,7 @@ from desktop.pages.builder import BuilderPage
 from desktop.pages.children import ChildrenPage
 from desktop.pages.classes import ClassesPage
 from desktop.pages.grading import GradingPage
+from desktop.pages.pdf_files import save_folders
 from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
 from desktop.pages.upgrade import UpgradePage
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.first_paint: object | None = None
         self.setWindowTitle("PracticeCraft")
         place(self, ctx.data_dir)
+        save_folders.keep_in(ctx.data_dir)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)

@@ -12,7 +12,7 @@ from importlib import resources as package_files
 import qtawesome  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 STYLESHEET = ("style", "app.qss")
 PAGE_ICONS = {  # by page title; a page without one gets a plain sheet
@@ -40,6 +40,27 @@ ACTION_ICONS = {
     "backup": "mdi6.backup-restore",
 }
 PLAIN_PAGE = "mdi6.file-outline"
+
+
+# The main action of each page, by the attribute the page keeps it in, and its icon.
+MAIN_BUTTONS = {
+    "make_button": "make",
+    "print_button": "print",
+    "save_button": "save",
+    "add_button": "add",
+    "add_class_button": "add",
+    "import_button": "import",
+    "report_button": "pdf",
+    "backup_button": "backup",
+}
+
+
+def decorate(page: QWidget) -> None:
+    """Give the page's main buttons their icons (a page without one of them is left as is)."""
+    for attribute, action in MAIN_BUTTONS.items():
+        button = getattr(page, attribute, None)
+        if isinstance(button, QAbstractButton) and button.icon().isNull():
+            button.setIcon(action_icon(action))
 
 
 def stylesheet() -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.look import page_icon
+from desktop.look import decorate, page_icon
 from desktop.menus import MenuBar
 from desktop.pages import Page
 from desktop.pages.account import AccountPage
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
 
     def _add(self, page: Page, number: int) -> None:
         self.pages[type(page)] = page
+        decorate(page)
         self.stack.addWidget(page)
         item = QListWidgetItem(page_icon(page.title), page.title)
         item.setToolTip(f"Ctrl+{number}")

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 
 from desktop.help_dialogs import TextDialog
 from desktop.look import PAGE_ICONS, apply_look, stylesheet
+from desktop.pages.builder import BuilderPage
+from desktop.pages.children import ChildrenPage
 from desktop.pages.settings import SettingsPage
 from desktop.window import PAGES, MainWindow
 from storage.consent import running_version
@@ -134,3 +136,10 @@ def test_the_window_has_no_page_shortcut_clash(window: MainWindow) -> None:
         if not a.shortcut().isEmpty()
     ]
     assert len(keys) == len(set(keys))
+
+
+def test_the_main_actions_have_icons(window: MainWindow) -> None:
+    builder = window.pages[BuilderPage]
+    children = window.pages[ChildrenPage]
+    for button in (builder.make_button, builder.print_button, children.add_button):  # type: ignore[attr-defined]
+        assert not button.icon().isNull(), button.text()

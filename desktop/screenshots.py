@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QRadioButton, QWidget, QWizard
 from curriculum.question import Question
 from desktop.app import open_window
 from desktop.context import AppContext
+from desktop.look import apply_look
 from desktop.window import PAGES, MainWindow
 from progress.attempts import SCHOOL_TIME, AttemptResult
 from progress.grading import grade
@@ -245,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale != 1.0:  # read by Qt when the QApplication is created
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_look(app)  # the stylesheet and icons the app has
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="practicecraft-demo-") as folder:
         build_demo(Path(folder) / "demo")

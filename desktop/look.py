@@ -11,7 +11,7 @@ from importlib import resources as package_files
 
 import qtawesome  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 STYLESHEET = ("style", "app.qss")
@@ -40,6 +40,7 @@ ACTION_ICONS = {
     "backup": "mdi6.backup-restore",
 }
 PLAIN_PAGE = "mdi6.file-outline"
+BUNDLED_FONTS = ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf")
 
 
 # The main action of each page, by the attribute the page keeps it in, and its icon.
@@ -72,8 +73,17 @@ def stylesheet() -> str:
 def apply_look(app: QCoreApplication) -> None:
     if not isinstance(app, QApplication):
         return
+    add_bundled_fonts()
     app.setStyleSheet(stylesheet())
     app.setWindowIcon(icon("mdi6.school-outline"))
+
+
+def add_bundled_fonts() -> None:
+    """The Noto fonts the PDFs use also draw the window's Hindi names (आरव, not □□□□) on a
+    computer without a Devanagari font; Qt falls back to them for that script."""
+    folder = package_files.files("resources").joinpath("fonts")
+    for name in BUNDLED_FONTS:
+        QFontDatabase.addApplicationFont(str(folder.joinpath(name)))
 
 
 def icon(name: str) -> QIcon:

@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -111,7 +111,23 @@ class ClassProgressView(QWidget):
         )
         self._fill_grid(data)
         self.grid.resizeRowsToContents()
+        self._spread_columns()
         self.struggling.setText(self._struggling_html(data))
+
+    def _spread_columns(self) -> None:
+        """A few skills share the page's width; many keep their own width and scroll."""
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        needed = sum(header.sectionSize(c) for c in range(header.count()))
+        room = self.grid.viewport().width()
+        if header.count() > FIRST_SKILL_COLUMN and needed < room:
+            for column in range(FIRST_SKILL_COLUMN, header.count()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.data is not None:
+            self._spread_columns()
 
     def _fill_grid(self, data: ClassProgress) -> None:
         board = data.board

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 
 from desktop.help_dialogs import TextDialog
@@ -143,3 +143,14 @@ def test_the_main_actions_have_icons(window: MainWindow) -> None:
     children = window.pages[ChildrenPage]
     for button in (builder.make_button, builder.print_button, children.add_button):  # type: ignore[attr-defined]
         assert not button.icon().isNull(), button.text()
+
+
+def test_hindi_names_have_a_font_in_the_window_on_any_computer(qtbot: Any) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    try:
+        apply_look(app)
+    finally:
+        app.setStyleSheet(before)
+    assert "Noto Sans Devanagari" in QFontDatabase.families()

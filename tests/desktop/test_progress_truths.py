@@ -165,3 +165,15 @@ def test_after_two_graded_days_the_timeline_is_drawn(
     show(qtbot, ctx, page, "child", child)
     view = page.child_view
     assert view.skills_chart.isVisibleTo(page) and not view.first_day.isVisibleTo(page)
+
+
+def test_a_few_skills_share_the_width_of_the_class_grid(
+    qtbot: Any, ctx: AppContext, page: ProgressPage, in_store: InStore
+) -> None:
+    in_store(lambda s: grade_sheet(s, add_child(s, "Asha Verma", "3A"), SKILL, 1, "2026-11-02"))
+    page.window().resize(1200, 800)
+    show(qtbot, ctx, page, "class", "3A")
+    QApplication.processEvents()
+    grid = page.class_view.grid
+    used = sum(grid.columnWidth(c) for c in range(grid.columnCount()))
+    assert used >= grid.viewport().width() - 2

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -67,13 +67,14 @@ class MainWindow(QMainWindow):
         save_folders.keep_in(ctx.data_dir)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.pages: dict[type[Page], Page] = {}
         self.menus = MenuBar(self, self._open_settings)
         for number, page_type in enumerate(PAGES, start=1):
             self._add(page_type(ctx), number)
+        self._fit_nav()
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,6 +116,12 @@ class MainWindow(QMainWindow):
         item.setToolTip(f"Ctrl+{number}")
         self.nav.addItem(item)
         self.menus.add_page(page.title, number, lambda: self.nav.setCurrentRow(number - 1))
+
+    def _fit_nav(self) -> None:
+        """As wide as the longest page title with its icon, at any display scaling."""
+        metrics = self.nav.fontMetrics()
+        titles = max(metrics.horizontalAdvance(page.title) for page in self.pages.values())
+        self.nav.setFixedWidth(titles + self.nav.iconSize().width() + 6 * metrics.height() // 2)
 
     def _open_settings(self) -> None:
         self.show_page(SettingsPage)

@@ -85,3 +85,15 @@ def test_every_page_fits_1366_by_768_at_125_percent(qtbot: Any, window: MainWind
 def test_the_window_place_is_kept_in_the_data_folder(qtbot: Any, window: MainWindow) -> None:
     window.close()
     assert (Path(window.ctx.data_dir) / "window.ini").is_file()
+
+
+def test_the_page_list_shows_every_title_without_scrolling_sideways(window: MainWindow) -> None:
+    metrics = window.nav.fontMetrics()
+    for row in range(window.nav.count()):
+        item = window.nav.item(row)
+        needed = metrics.horizontalAdvance(item.text()) + window.nav.iconSize().width()
+        assert needed < window.nav.viewport().width(), item.text()
+    assert (
+        window.nav.horizontalScrollBar().isHidden()
+        or not window.nav.horizontalScrollBar().isVisible()
+    )

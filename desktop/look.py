@@ -7,8 +7,11 @@ fetched from the network.
 
 from __future__ import annotations
 
+import os
 from importlib import resources as package_files
 
+# qtawesome draws through qtpy, which would take PyQt if one were installed beside PySide6.
+os.environ.setdefault("QT_API", "pyside6")
 import qtawesome  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon, QPalette

@@ -121,7 +121,8 @@ class MainWindow(QMainWindow):
         """As wide as the longest page title with its icon, at any display scaling."""
         metrics = self.nav.fontMetrics()
         titles = max(metrics.horizontalAdvance(page.title) for page in self.pages.values())
-        self.nav.setFixedWidth(titles + self.nav.iconSize().width() + 6 * metrics.height() // 2)
+        # the icon, its gap, and the rows' padding and margins (resources/style/app.qss)
+        self.nav.setFixedWidth(titles + self.nav.iconSize().width() + 4 * metrics.height())
 
     def _open_settings(self) -> None:
         self.show_page(SettingsPage)

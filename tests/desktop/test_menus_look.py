@@ -154,3 +154,9 @@ def test_hindi_names_have_a_font_in_the_window_on_any_computer(qtbot: Any) -> No
     finally:
         app.setStyleSheet(before)
     assert "Noto Sans Devanagari" in QFontDatabase.families()
+
+
+def test_the_stylesheet_does_not_widen_text_past_its_button() -> None:
+    # A bold default button is measured in the normal weight and then clipped ("Sign ir").
+    assert "font-weight" not in stylesheet().split("QPushButton")[1].split("}")[0]
+    assert ":default" not in stylesheet()

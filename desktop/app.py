@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.accounts import AccountActions
 from desktop.context import AppContext
+from desktop.damaged import ask_to_restore, restorer
+from desktop.errors import show_error
+from desktop.look import apply_look
 from desktop.pages.settings_backups import RestoreThenOpen
 from desktop.startup import OpenForWindow, choose_opener
 from desktop.sync_control import SyncController
@@ -18,6 +21,7 @@ from desktop.window import MainWindow
 from desktop.wizard import FirstRunWizard
 from desktop.worker import Worker
 from storage.database import Store
+from storage.errors import CorruptDatabaseError
 from storage.records import UserProfile
 from sync.settings import database_path
 
@@ -31,6 +35,7 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
     )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PracticeCraft")
+    apply_look(app)
     window = open_window(data_dir)
     if window is None:
         return 1  # the user was told why (another window has the folder, a lost data file)
@@ -78,9 +83,10 @@ def _first_run(
     found: tuple[UserProfile | None, list[str]] | None,
     error: BaseException | None,
 ) -> None:
+    if isinstance(error, CorruptDatabaseError):
+        _damaged(window, error)
+        return
     if error is not None or found is None:
-        from desktop.errors import show_error
-
         show_error(window, error or RuntimeError("the data could not be opened"))
         return
     profile, notices = found
@@ -89,9 +95,27 @@ def _first_run(
             window, "Check the computer's clock", notice[:1].upper() + notice[1:]
         )
     if profile is None:
-        wizard = FirstRunWizard(window.ctx, on_done=window.refresh_current)
+        wizard = FirstRunWizard(window.ctx, on_done=window.after_wizard)
         window.wizard = wizard
         wizard.open()
+
+
+def _damaged(window: MainWindow, error: CorruptDatabaseError) -> None:
+    """Offer the latest backup in place of a damaged file; without one, or declined, close."""
+    opener = restorer(error)
+    if opener is None or not ask_to_restore(window, error):
+        window.close()
+        return
+
+    def restored(_path: object, failed: BaseException | None) -> None:
+        if failed is not None:
+            show_error(window, failed)
+            return
+        window.ctx.status("Your latest backup is back in place.")
+        window.ctx.worker.submit(_first_look, lambda found, e: _first_run(window, found, e))
+        window.refresh_current()
+
+    window.ctx.worker.reopen(opener, restored)
 
 
 class _FirstPaint(QObject):

@@ -37,9 +37,10 @@ def explain(error: BaseException) -> tuple[str, str]:
         return "Please check", f"{error}\n\nCorrect it and try again; nothing was changed."
     if isinstance(error, NotFoundError):
         return "Not found", f"{error}\n\nIt may have been erased on another device."
-    if isinstance(error, CorruptDatabaseError):
+    if isinstance(error, CorruptDatabaseError):  # SQLite's report is for the log, not here
+        log.warning("damaged data file: %s", error)
         return "Your data file is damaged", (
-            f"{error}\n\nOpen Settings → Backups and restore the latest backup."
+            "Your data file is damaged: put back the latest backup in Settings → Backups."
         )
     if isinstance(error, MissingDatabaseError):
         return "Your data file is missing", (

@@ -6,8 +6,9 @@ each page of `desktop.window.PAGES` in turn, waits until its data has loaded, an
 `01-<page>.png`, `02-<page>.png`, …; then opens the app on an empty folder and saves the
 first-run wizard's pages as `00-first-run-wizard*.png`. Nothing outside OUT_DIR is kept.
 
-The window is 1280×800 device pixels whatever the scale, so `--scale 1.5` shows what a
-1280×800 screen set to 150% shows (a smaller window in Qt's logical pixels, bigger text).
+The window is 1366×728 device pixels (a 1366×768 screen less its taskbar) whatever the scale,
+so `--scale 1.25` shows what a classroom PC set to 125% shows (a smaller window in Qt's logical
+pixels, bigger text); `--size 1920x1080` shows a larger screen.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QRadioButton, QWidget, QWizard
 from curriculum.question import Question
 from desktop.app import open_window
 from desktop.context import AppContext
+from desktop.look import apply_look
 from desktop.window import PAGES, MainWindow
 from progress.attempts import SCHOOL_TIME, AttemptResult
 from progress.grading import grade
@@ -38,7 +40,7 @@ from storage.paths import local_database_path
 from worksheets.assembly import Recipient, SheetRequest, assemble
 from worksheets.model import Worksheet
 
-SCREEN = (1280, 800)
+SCREEN = (1366, 728)
 SCHOOL = "Sunrise Public School"
 CLASSES: dict[tuple[str, int], tuple[str, ...]] = {
     ("3A", 3): (
@@ -176,9 +178,11 @@ def _save(widget: QWidget, path: Path, ctx: AppContext) -> Path:
     return path
 
 
-def capture_pages(data_dir: Path, out_dir: Path, scale: float) -> list[Path]:
+def capture_pages(
+    data_dir: Path, out_dir: Path, scale: float, screen: tuple[int, int] = SCREEN
+) -> list[Path]:
     """One PNG per page of the main window, opened on `data_dir`."""
-    window = _show(open_window(data_dir), scale)
+    window = _show(open_window(data_dir), scale, screen)
     try:
         saved = []
         for number, page_type in enumerate(PAGES, start=1):
@@ -190,9 +194,11 @@ def capture_pages(data_dir: Path, out_dir: Path, scale: float) -> list[Path]:
         _close(window)
 
 
-def capture_wizard(empty_dir: Path, out_dir: Path, scale: float) -> list[Path]:
+def capture_wizard(
+    empty_dir: Path, out_dir: Path, scale: float, screen: tuple[int, int] = SCREEN
+) -> list[Path]:
     """The first-run wizard, as it opens on an empty database, one PNG per page."""
-    window = _show(open_window(empty_dir), scale)
+    window = _show(open_window(empty_dir), scale, screen)
     try:
         settle(window.ctx)
         wizard = window.wizard
@@ -216,10 +222,10 @@ def _answer(wizard: QWizard) -> None:
         button.click()
 
 
-def _show(window: MainWindow | None, scale: float) -> MainWindow:
+def _show(window: MainWindow | None, scale: float, screen: tuple[int, int]) -> MainWindow:
     if window is None:
         raise RuntimeError("the window did not open on the demo data folder")
-    window.resize(round(SCREEN[0] / scale), round(SCREEN[1] / scale))
+    window.resize(round(screen[0] / scale), round(screen[1] / scale))
     window.show()
     return window
 
@@ -234,16 +240,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.screenshots", description=__doc__)
     parser.add_argument("out_dir", type=Path, help="folder for the PNG files")
     parser.add_argument("--scale", type=float, default=1.0, help="e.g. 1.5 for 150%% scaling")
+    parser.add_argument("--size", default="1366x728", help="the screen, e.g. 1920x1080")
     args = parser.parse_args(argv)
+    width, _, height = args.size.partition("x")
+    screen = (int(width), int(height))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.scale != 1.0:  # read by Qt when the QApplication is created
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_look(app)  # the stylesheet and icons the app has
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="practicecraft-demo-") as folder:
         build_demo(Path(folder) / "demo")
-        saved = capture_wizard(Path(folder) / "empty", args.out_dir, args.scale)
-        saved += capture_pages(Path(folder) / "demo", args.out_dir, args.scale)
+        saved = capture_wizard(Path(folder) / "empty", args.out_dir, args.scale, screen)
+        saved += capture_pages(Path(folder) / "demo", args.out_dir, args.scale, screen)
     for path in saved:
         print(path)
     del app

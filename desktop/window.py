@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.look import decorate, page_icon
+from desktop.menus import MenuBar
 from desktop.pages import Page
 from desktop.pages.account import AccountPage
 from desktop.pages.account_state import describe, short
@@ -25,12 +29,16 @@ from desktop.pages.children import ChildrenPage
 from desktop.pages.classes import ClassesPage
 from desktop.pages.grading import GradingPage
 from desktop.pages.library import LibraryPage
+from desktop.pages.pdf_files import save_folders
 from desktop.pages.progress import ProgressPage
 from desktop.pages.settings import SettingsPage
 from desktop.pages.today import TodayPage
 from desktop.pages.today_data import Practice
 from desktop.pages.upgrade import UpgradePage
+from desktop.roles import current_role, shows_page
 from desktop.sync_control import SyncController
+from desktop.tasks import Op
+from desktop.window_place import place, remember
 from sync.settings import load_account
 
 if TYPE_CHECKING:
@@ -60,14 +68,18 @@ class MainWindow(QMainWindow):
         self.wizard: QWidget | None = None
         self.first_paint: object | None = None
         self.setWindowTitle("PracticeCraft")
-        self.resize(1180, 760)
+        place(self, ctx.data_dir)
+        save_folders.keep_in(ctx.data_dir)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.pages: dict[type[Page], Page] = {}
+        self.menus = MenuBar(self, self._open_settings)
         for number, page_type in enumerate(PAGES, start=1):
             self._add(page_type(ctx), number)
+        self._fit_nav()
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +95,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Everything is kept on this computer.")
         if ctx.sync is not None:
             self._sync_indicator(ctx.sync)
+        self.role = "teacher"
+        self.load_role()
 
     def _sync_indicator(self, sync: SyncController) -> None:
         """Always visible in the status bar: what sync is doing; a click opens the Account page."""
@@ -103,12 +117,22 @@ class MainWindow(QMainWindow):
 
     def _add(self, page: Page, number: int) -> None:
         self.pages[type(page)] = page
+        decorate(page)
         self.stack.addWidget(page)
-        item = QListWidgetItem(page.title)
+        item = QListWidgetItem(page_icon(page.title), page.title)
         item.setToolTip(f"Ctrl+{number}")
         self.nav.addItem(item)
-        shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-        shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+        self.menus.add_page(page.title, number, lambda: self.nav.setCurrentRow(number - 1))
+
+    def _fit_nav(self) -> None:
+        """As wide as the longest page title with its icon, at any display scaling."""
+        metrics = self.nav.fontMetrics()
+        titles = max(metrics.horizontalAdvance(page.title) for page in self.pages.values())
+        # the icon, its gap, and the rows' padding and margins (resources/style/app.qss)
+        self.nav.setFixedWidth(titles + self.nav.iconSize().width() + 4 * metrics.height())
+
+    def _open_settings(self) -> None:
+        self.show_page(SettingsPage)
 
     def _connect_library(self) -> None:
         """The Worksheets page hands a sheet to the Grade page."""
@@ -142,6 +166,38 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()
+        self.load_role()
+
+    def load_role(self, then: Callable[[str], None] = lambda _role: None) -> None:
+        """Read the role in use and show what it uses (a parent sees no Classes page)."""
+
+        def loaded(role: str) -> None:
+            self.apply_role(role)
+            then(role)
+
+        Op(self.ctx, lambda store, _p: current_role(store), self).quietly().success(loaded).run()
+
+    def apply_role(self, role: str) -> None:
+        self.role = role
+        for row, page in enumerate(self.pages.values()):
+            shown = shows_page(role, page.title)
+            self.nav.setRowHidden(row, not shown)
+            self.menus.pages.actions()[row].setVisible(shown)
+            page.set_role(role)
+        if self.nav.isRowHidden(self.nav.currentRow()):
+            self.nav.setCurrentRow(0)
+
+    def after_wizard(self) -> None:
+        """Point a new user at their first step: a teacher adds a class, a parent a child."""
+        self.load_role(self._first_step)
+
+    def _first_step(self, role: str) -> None:
+        if role == "parent":
+            self.show_page(ChildrenPage)
+            self.ctx.status("Next: add your child — press “Add child…” (Ctrl+N).")
+        else:
+            self.show_page(ClassesPage)
+            self.ctx.status("Next: add your class — press “Add class…” (Ctrl+N).")
 
     def show_page(self, page_type: type[Page]) -> Page:
         page = self.pages[page_type]
@@ -150,16 +206,18 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
+        self.menus.pages.actions()[row].setChecked(True)
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every page may keep the window open (e.g. the Grade page, for marks not saved)."""
-        if all(page.may_leave() for page in self.pages.values()):
-            event.accept()
-        else:
+        if not all(page.may_leave() for page in self.pages.values()):
             event.ignore()
+            return
+        remember(self, self.ctx.data_dir)
+        super().closeEvent(event)
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

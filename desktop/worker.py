@@ -107,6 +107,12 @@ class Worker(QObject):
 
         return self.submit(closed, done)
 
+    def reopen(self, open_store: Callable[[], Store], done: Done) -> Job:
+        """Open the store with `open_store` from now on, when the current one never opened
+        (a damaged file, replaced by a backup): the next job opens it, on the worker."""
+        self._open = open_store  # read by the worker thread only while it has no store
+        return self.submit(lambda store, _progress: store.path, done)
+
     def call(self, work: Callable[[Store], Any]) -> Any:
         """Run `work(store)` on the database thread and wait for its result.
 

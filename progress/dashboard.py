@@ -36,6 +36,7 @@ class SkillRow:
     p_known: float | None
     review_due: str | None
     last_error_type: str | None
+    sheets: int = 0  # worksheets the skill was answered on (one sheet says little of confidence)
 
 
 @dataclass(frozen=True)
@@ -104,13 +105,14 @@ class ChildInput:
 def child_dashboard(data: ChildInput, syllabus: Syllabus, today: date) -> ChildDashboard:
     order = skill_order(syllabus)
     tags = sorted(data.mastery, key=lambda t: (order.get(t, len(order)), t))
+    sheets = sheets_per_skill(data.log)
     return ChildDashboard(
         child_id=data.child_id,
         name=data.name,
         grade=data.grade,
         engagement=data.engagement,
         current_streak=data.engagement.current_streak(today),
-        skills=[_skill_row(data.mastery[t], syllabus) for t in tags],
+        skills=[_skill_row(data.mastery[t], syllabus, sheets.get(t, 0)) for t in tags],
         achievements=[a for a in data.achievements if not a.key.startswith(CHAPTER_PREFIX)],
         chapters_mastered=[
             ChapterMastered(key, a.title, a.unlocked_at, data.certificates.get(key))
@@ -152,6 +154,15 @@ def class_dashboard(
     )
 
 
+def sheets_per_skill(log: Sequence[Attempt]) -> dict[str, int]:
+    """How many different worksheets (or days, for answers without one) each skill was on."""
+    seen: dict[str, set[str]] = {}
+    for attempt in log:
+        sheet = attempt.worksheet_id or attempt.answered_at[:10]
+        seen.setdefault(attempt.skill_tag, set()).add(sheet)
+    return {tag: len(sheets) for tag, sheets in seen.items()}
+
+
 def skill_order(syllabus: Syllabus) -> dict[str, int]:
     return {skill.tag: index for index, skill in enumerate(syllabus.skills())}
 
@@ -163,7 +174,7 @@ def skill_title(syllabus: Syllabus, tag: str) -> str:
         return tag
 
 
-def _skill_row(m: SkillMastery, syllabus: Syllabus) -> SkillRow:
+def _skill_row(m: SkillMastery, syllabus: Syllabus, sheets: int) -> SkillRow:
     try:
         chapter = syllabus.chapter_of(m.skill_tag)
         chapter_key, chapter_title = chapter.key, chapter.title
@@ -181,4 +192,5 @@ def _skill_row(m: SkillMastery, syllabus: Syllabus) -> SkillRow:
         p_known=m.p_known,
         review_due=m.review_due,
         last_error_type=m.last_error_type,
+        sheets=sheets,
     )

@@ -261,6 +261,18 @@ def import_roster(
     return RosterImport(added, already, school_class)
 
 
+def already_kept(store: Store, preview: RosterPreview, class_name: str | None) -> int:
+    """How many of the file's children importing would leave as they are: already in the
+    class (or, without a class, already kept). Writes nothing."""
+    school_class = None
+    if class_name:
+        try:
+            school_class = store.classes.by_name(class_name)
+        except NotFoundError:
+            return 0  # a new class has no one in it yet
+    return len(_new_children(store, preview, school_class)[1])
+
+
 def _basis_of(store: Store, school_class: TeacherClass | None) -> ConsentBasis:
     found = None
     if school_class is not None and school_class.id:

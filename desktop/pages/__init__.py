@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
 
@@ -24,3 +25,21 @@ class Page(QWidget):
     def may_leave(self) -> bool:
         """Asked before the window closes: False keeps it open (e.g. marks not saved yet)."""
         return True
+
+    def set_role(self, role: str) -> None:
+        """Show what this role uses ("teacher" or "parent"); most pages show the same."""
+
+    def scrolled_layout(self) -> QVBoxLayout:
+        """The page's layout inside an area that scrolls up and down, for a page taller than
+        a small or scaled screen (1366×768 at 125% leaves about 580 pixels)."""
+        body = QWidget()
+        area = QScrollArea()
+        area.setObjectName("page-scroll")
+        area.setWidget(body)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(area)
+        return QVBoxLayout(body)

@@ -36,7 +36,7 @@ class AccountPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        layout = QVBoxLayout(self)
+        layout = self.scrolled_layout()
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
         intro = QLabel(

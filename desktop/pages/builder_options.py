@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSpinBox,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -76,6 +77,7 @@ class SheetOptions(QGroupBox):
             self.type_actions[qtype] = action
         button.setMenu(menu)
         button.setText("A mix of types")
+        _fit_text(button)
         return button
 
     def _lay_out(self) -> None:
@@ -143,6 +145,7 @@ class SheetOptions(QGroupBox):
             self.types_button.setText(chosen[0])
         else:
             self.types_button.setText(f"{len(chosen)} types")
+        _fit_text(self.types_button)
         self.types_button.setToolTip(", ".join(chosen) or "Any kind of question")
 
 
@@ -167,3 +170,13 @@ def _combo(items: tuple[tuple[object, str], ...], name: str) -> QComboBox:
     for key, text in items:
         box.addItem(text, key)
     return box
+
+
+def _fit_text(button: QToolButton) -> None:
+    """Room for the text beside the menu arrow: Qt draws an instant-popup arrow over the
+    text's end ("A mix of type⌄") instead of beside it."""
+    style = button.style()
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    margins = 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    button.setMinimumWidth(max(button.sizeHint().width(), text + arrow + margins) + arrow // 2)

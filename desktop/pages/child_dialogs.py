@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.consent_widgets import GuardianBox
-from desktop.pages.people_widgets import GRADES, SavingDialog, fit_to_screen, scrolling
+from desktop.pages.people_widgets import (
+    SavingDialog,
+    content_grades,
+    fit_to_screen,
+    scrolling,
+)
 from storage.consent import PARENT_NOTICE, PARENT_NOTICE_VERSION, running_version
 from storage.database import Store
 from storage.records import Child, TeacherClass
@@ -34,18 +39,21 @@ def app_version() -> str:
 class ChildForm:
     """Name, grade and roll number fields, laid out in the caller's form."""
 
-    def __init__(self, form: QFormLayout, child: Child | None = None) -> None:
+    def __init__(
+        self, form: QFormLayout, child: Child | None = None, with_roll: bool = True
+    ) -> None:
         self.name = QLineEdit(child.name if child else "")
         self.name.setPlaceholderText("as it should print on worksheets")
         self.grade = QComboBox()
-        for grade in GRADES:
+        for grade in content_grades(child.grade if child else None):
             self.grade.addItem(f"Class {grade}", grade)
-        self.grade.setCurrentIndex((child.grade if child else 1) - 1)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(child.grade if child else 1)))
         self.roll = QLineEdit((child.roll_number or "") if child else "")
         self.roll.setPlaceholderText("optional")
         form.addRow("Child's &name", self.name)
         form.addRow("&Grade", self.grade)
-        form.addRow("&Roll number", self.roll)
+        if with_roll:  # a teacher's; a parent at home has none
+            form.addRow("&Roll number", self.roll)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -64,9 +72,11 @@ class AddChildDialog(SavingDialog):
         classes: list[TeacherClass],
         on_added: Callable[[Child], None],
         parent: QWidget | None = None,
+        for_teacher: bool = True,
     ) -> None:
         super().__init__(ctx, parent, "Add a child")
         self.on_added = on_added
+        self.for_teacher = for_teacher
         content = QWidget()
         boxes = QVBoxLayout(content)
         boxes.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +100,7 @@ class AddChildDialog(SavingDialog):
     def _child_box(self, classes: list[TeacherClass]) -> QGroupBox:
         box = QGroupBox("2. The child")
         form = QFormLayout(box)
-        self.child = ChildForm(form)
+        self.child = ChildForm(form, with_roll=self.for_teacher)
         self.school_class = QComboBox()
         self.school_class.addItem("No class", None)
         for school_class in classes:
@@ -98,13 +108,16 @@ class AddChildDialog(SavingDialog):
                 f"{school_class.name} (Class {school_class.grade})", school_class
             )
         self.school_class.currentIndexChanged.connect(self._class_chosen)
-        form.addRow("C&lass", self.school_class)
+        if classes:  # no class to offer (or a parent): no empty choice
+            form.addRow("C&lass", self.school_class)
         return box
 
     def _class_chosen(self) -> None:
         chosen = self.school_class.currentData()
         if isinstance(chosen, TeacherClass):
-            self.child.grade.setCurrentIndex(chosen.grade - 1)
+            found = self.child.grade.findData(chosen.grade)
+            if found >= 0:
+                self.child.grade.setCurrentIndex(found)
 
     def consent(self) -> dict[str, Any]:
         return {
@@ -122,6 +135,12 @@ class AddChildDialog(SavingDialog):
         chosen = self.school_class.currentData()
         class_id = chosen.id if isinstance(chosen, TeacherClass) else None
         child, consent = self.child.values(), self.consent()
+        if isinstance(chosen, TeacherClass) and chosen.grade != child["grade"]:
+            self.show_problem(
+                f"{chosen.name} is a Class {chosen.grade} class, and this child is in Class "
+                f"{child['grade']}. Choose the child's own class, or “No class”."
+            )
+            return
         self._run(
             lambda store, _progress: add_child(store, child, consent, class_id), self.on_added
         )
@@ -147,13 +166,14 @@ class EditChildDialog(SavingDialog):
         child: Child,
         on_saved: Callable[[Child], None],
         parent: QWidget | None = None,
+        for_teacher: bool = True,
     ) -> None:
         super().__init__(ctx, parent, f"Edit {child.name}")
         self.child_id = child.id or ""
         self.on_saved = on_saved
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.child = ChildForm(form, child)
+        self.child = ChildForm(form, child, with_roll=for_teacher)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self._buttons("Save"))

@@ -30,6 +30,7 @@ from desktop.pages.consent_withdrawal import WITHDRAWN_BY, Withdrawal, ask_withd
 from desktop.pages.people_widgets import (
     action_button,
     cell,
+    filling,
     heading,
     hint,
     quiet_colour,
@@ -79,6 +80,7 @@ class ChildrenPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self.role = "teacher"
         self.view = ChildrenList([], [])
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
@@ -184,9 +186,10 @@ class ChildrenPage(Page):
     def _show(self, view: ChildrenList) -> None:
         chosen = selected_id(self.table)
         self.view = view
-        self.table.setRowCount(len(view.children))
-        for row, child in enumerate(view.children):
-            self._fill_row(row, child)
+        with filling(self.table):
+            self.table.setRowCount(len(view.children))
+            for row, child in enumerate(view.children):
+                self._fill_row(row, child)
         self.stack.setCurrentWidget(self.table if view.children else self.empty)
         self._show_missing(view.without_consent)
         self.topics.setVisible(bool(view.children))
@@ -241,8 +244,19 @@ class ChildrenPage(Page):
         if child is None or child.id != self.topics.child_id:
             self.topics.show_child(child)
 
+    def set_role(self, role: str) -> None:
+        """A parent keeps no classes, rosters or roll numbers: those are a teacher's."""
+        self.role = role
+        teacher = role != "parent"
+        self.import_button.setVisible(teacher)
+        self.import_button.setEnabled(teacher)  # its Ctrl+I goes too
+        self.table.setColumnHidden(COLUMNS.index("Class"), not teacher)
+        self.table.setColumnHidden(COLUMNS.index("Roll no."), not teacher)
+
     def add_child(self) -> None:
-        self._open(AddChildDialog(self.ctx, self.view.classes, self._added, self))
+        teacher = self.role != "parent"
+        classes = self.view.classes if teacher else []
+        self._open(AddChildDialog(self.ctx, classes, self._added, self, for_teacher=teacher))
 
     def _added(self, child: Child) -> None:
         self._changed(f"Added {child.name}, with their guardian's consent.")
@@ -257,7 +271,8 @@ class ChildrenPage(Page):
     def edit_child(self) -> None:
         child = self.selected_child()
         if child is not None:
-            self._open(EditChildDialog(self.ctx, child, self._edited, self))
+            teacher = self.role != "parent"
+            self._open(EditChildDialog(self.ctx, child, self._edited, self, for_teacher=teacher))
 
     def _edited(self, child: Child) -> None:
         self._changed(f"Saved {child.name}.")

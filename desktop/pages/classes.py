@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages import Page
+from desktop.pages.child_dialogs import EditChildDialog
 from desktop.pages.people_widgets import (
-    GRADES,
     ID_ROLE,
     SUBJECT_TITLES,
     SavingDialog,
     action_button,
     cell,
+    content_grades,
+    filling,
     heading,
     hint,
     select_id,
@@ -97,6 +99,7 @@ class ClassesPage(Page):
         self.roster_hint = hint("Choose a class to see its children.")
         self.roster = table(("Name", "Roll no."))
         self.roster.itemSelectionChanged.connect(self._update_buttons)
+        self.roster.doubleClicked.connect(self.edit_member)
         self.add_member_button = action_button(
             self, "Add children…", "Ctrl+Shift+N", self.add_children, "Add children to the class"
         )
@@ -115,18 +118,10 @@ class ClassesPage(Page):
     def _show(self, view: ClassesList) -> None:
         chosen, self.select_next = self.select_next or selected_id(self.classes), None
         self.view = view
-        self.classes.setRowCount(len(view.classes))
-        for row, school_class in enumerate(view.classes):
-            values = (
-                school_class.name,
-                str(school_class.grade),
-                subject_title(school_class.subject),
-                str(view.sizes.get(school_class.id or "", 0)),
-            )
-            for column, text in enumerate(values):
-                self.classes.setItem(
-                    row, column, cell(text, school_class.id if not column else None)
-                )
+        with filling(self.classes):
+            self.classes.setRowCount(len(view.classes))
+            for row, school_class in enumerate(view.classes):
+                self._fill_class(row, school_class, view.sizes.get(school_class.id or "", 0))
         count = len(view.classes)
         self.classes_hint.setText(
             f"{count} class{'es' if count != 1 else ''}. Choose one to see its roster."
@@ -136,6 +131,16 @@ class ClassesPage(Page):
         )
         select_id(self.classes, chosen or (view.classes[0].id if view.classes else None))
         self._class_chosen()
+
+    def _fill_class(self, row: int, school_class: TeacherClass, size: int) -> None:
+        values = (
+            school_class.name,
+            str(school_class.grade),
+            subject_title(school_class.subject),
+            str(size),
+        )
+        for column, text in enumerate(values):
+            self.classes.setItem(row, column, cell(text, school_class.id if not column else None))
 
     def selected_class(self) -> TeacherClass | None:
         class_id = selected_id(self.classes)
@@ -164,10 +169,11 @@ class ClassesPage(Page):
         if school_class is None or school_class.id != class_id:
             return  # another class was chosen meanwhile
         self.members = members
-        self.roster.setRowCount(len(members))
-        for row, child in enumerate(members):
-            self.roster.setItem(row, 0, cell(child.name, child.id))
-            self.roster.setItem(row, 1, cell(child.roll_number or ""))
+        with filling(self.roster):
+            self.roster.setRowCount(len(members))
+            for row, child in enumerate(members):
+                self.roster.setItem(row, 0, cell(child.name, child.id))
+                self.roster.setItem(row, 1, cell(child.roll_number or ""))
         grade = f"Class {school_class.grade}, {subject_title(school_class.subject)}"
         count = f"{len(members)} child{'ren' if len(members) != 1 else ''}"
         empty = " Add children to it with “Add children…” (Ctrl+Shift+N)." if not members else ""
@@ -216,6 +222,17 @@ class ClassesPage(Page):
             self.ctx, lambda store, _p: store.classes.remove_member(class_id, member_id), self
         ).success(lambda _none: self._removed(name, school_class.name)).run()
 
+    def edit_member(self) -> None:
+        """A double-click on a child of the roster opens their details."""
+        child_id = selected_id(self.roster)
+        child = next((c for c in self.members if c.id == child_id), None)
+        if child is not None:
+            self._open(EditChildDialog(self.ctx, child, self._member_edited, self))
+
+    def _member_edited(self, child: Child) -> None:
+        self.ctx.status(f"Saved {child.name}.")
+        self._roster_changed()
+
     def _removed(self, name: str, class_name: str) -> None:
         self.ctx.status(f"{name} is no longer on the roster of {class_name}.")
         self._roster_changed()
@@ -258,9 +275,9 @@ class AddClassDialog(SavingDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. 3A")
         self.grade = QComboBox()
-        for grade in GRADES:
+        for grade in content_grades():
             self.grade.addItem(f"Class {grade}", grade)
-        self.grade.setCurrentIndex(2)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(3)))
         self.subject = QComboBox()
         self.subject.addItem("Any subject", None)
         for subject in CLASS_SUBJECTS:

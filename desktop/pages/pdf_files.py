@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -16,10 +16,42 @@ from storage.certificates import issue_certificate, print_certificate
 from storage.database import Store
 from storage.records import Certificate
 
+SAVE_FOLDER = "PracticeCraft"  # in Documents: where PDFs are saved until another is chosen
+
 
 def documents_folder() -> Path:
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(found) if found else Path.home()
+
+
+class FolderMemory:
+    """The folder the last PDF was saved in, kept per computer in the data folder (the
+    window tells where, once); without one, Documents/PracticeCraft."""
+
+    def __init__(self) -> None:
+        self.settings: QSettings | None = None
+
+    def keep_in(self, data_dir: Path) -> None:
+        self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def remember(self, folder: Path) -> None:
+        if self.settings is not None:
+            self.settings.setValue("last_save_folder", str(folder))
+            self.settings.sync()
+
+    def folder(self) -> Path:
+        last = self.settings.value("last_save_folder") if self.settings is not None else None
+        if isinstance(last, str) and Path(last).is_dir():
+            return Path(last)
+        folder = documents_folder() / SAVE_FOLDER
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:  # a read-only or missing Documents: offer it, or home, as it is
+            return documents_folder()
+        return folder
+
+
+save_folders = FolderMemory()
 
 
 def file_name(*parts: str) -> str:
@@ -32,10 +64,16 @@ def choose_pdf(
     parent: QWidget, caption: str, suggested: str, on_chosen: Callable[[Path], None]
 ) -> QFileDialog:
     """Ask where to save a PDF, without blocking (the dialog is window-modal)."""
-    dialog = QFileDialog(parent, caption, str(documents_folder() / suggested), "PDF files (*.pdf)")
+    folder = save_folders.folder()
+    dialog = QFileDialog(parent, caption, str(folder / suggested), "PDF files (*.pdf)")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("pdf")
-    dialog.fileSelected.connect(lambda chosen: on_chosen(Path(chosen)))
+
+    def chosen(name: str) -> None:
+        save_folders.remember(Path(name).parent)
+        on_chosen(Path(name))
+
+    dialog.fileSelected.connect(chosen)
     dialog.open()
     return dialog
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curriculum.syllabus import builtin_syllabus
 from desktop.context import AppContext
 from desktop.errors import explain
 from desktop.tasks import Op
@@ -31,7 +34,17 @@ T = TypeVar("T")
 R = TypeVar("R")
 ID_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #a4262c;"
-GRADES = tuple(range(1, 13))
+GRADES = tuple(range(1, 13))  # the grades a child record can hold
+
+
+def content_grades(keep: int | None = None) -> tuple[int, ...]:
+    """The grades the app has worksheets for (1-5 today), and `keep` (a child's own grade,
+    so editing a child of another grade does not change it)."""
+    syllabus = builtin_syllabus()
+    grades = {g.grade for subject in syllabus.subjects for g in subject.grades}
+    return tuple(sorted(grades | ({keep} if keep else set())))
+
+
 SUBJECT_TITLES = {
     "maths": "Maths",
     "english": "English",
@@ -46,8 +59,42 @@ def subject_title(subject: str | None) -> str:
     return SUBJECT_TITLES.get(subject or "", subject or "Any subject")
 
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SortingItem(QTableWidgetItem):
+    """A cell that sorts by its sort key when it has one (grades as numbers, roll numbers
+    naturally: 2 before 10), else by its text, ignoring case."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return sort_key(self) < sort_key(other)
+
+
+def sort_key(item: QTableWidgetItem) -> tuple[int, float, str]:
+    key = item.data(SORT_ROLE)
+    if isinstance(key, int | float):
+        return (0, float(key), "")
+    text = item.text().casefold()
+    digits = re.match(r"\s*(\d+)", text)
+    if digits:  # "2", "10", "10a": by number first
+        return (0, float(digits.group(1)), text)
+    return (1, 0.0, text)
+
+
+@contextmanager
+def filling(widget: QTableWidget) -> Iterator[None]:
+    """Rows are set with sorting off (else each new cell moves its row); then re-sorted by
+    the column the user chose, if any."""
+    widget.setSortingEnabled(False)
+    try:
+        yield
+    finally:
+        widget.setSortingEnabled(True)
+
+
 def table(headers: Sequence[str], stretch: int = 0) -> QTableWidget:
-    """A read-only table that selects whole rows, one at a time; column `stretch` fills."""
+    """A read-only table that selects whole rows, one at a time; column `stretch` fills.
+    A click on a heading sorts by that column; until then rows keep the order given."""
     widget = QTableWidget(0, len(headers))
     widget.setHorizontalHeaderLabels(list(headers))
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -61,11 +108,14 @@ def table(headers: Sequence[str], stretch: int = 0) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header.setSortIndicatorShown(True)
+    widget.setSortingEnabled(True)
     return widget
 
 
 def cell(text: str, row_id: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+    item = SortingItem(text)
     if row_id is not None:
         item.setData(ID_ROLE, row_id)
     return item

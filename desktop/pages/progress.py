@@ -34,12 +34,12 @@ def school_today() -> date:
 
 
 def choices(store: Store) -> list[tuple[str, Choice]]:
-    """(label, choice) for every child, then every class."""
+    """(label, choice) for every class, then every child: a teacher starts from the class."""
     children = [
         (f"{c.name} (Class {c.grade})", ("child", c.id or "")) for c in store.children.all()
     ]
     classes = [(f"Class {c.name} — whole class", ("class", c.name)) for c in store.classes.all()]
-    return children + classes
+    return classes + children
 
 
 def write_report(store: Store, child_id: str, out: Path) -> None:

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pages.charts import months_chart, skills_chart
+from desktop.pages.charts import level_counts_by_day, months_chart, skills_chart
 from desktop.pages.progress_levels import TEXT_COLOUR, fill, legend, level_word
 from progress.dashboard import ChapterMastered, ChildDashboard, SkillRow, skill_title
 from storage.database import Store
 from worksheets.assembly import printed_date
 
 SKILL_COLUMNS = ("Skill", "Level", "Right / tried", "Confidence", "Review by")
+MIN_SHEETS_FOR_CONFIDENCE = 2
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,24 @@ def load_child(store: Store, child_id: str, today: date) -> ChildProgress:
 
 
 def skill_cells(row: SkillRow, today: date) -> tuple[str, ...]:
-    confidence = f"{round(100 * row.p_known)}% sure" if row.p_known is not None else "—"
+    return (row.title, level_word(row.level), f"{row.correct} / {row.attempts}",
+            confidence(row), review_date(row, today))  # fmt: skip
+
+
+def confidence(row: SkillRow) -> str:
+    """How sure the app is that the skill is known; one sheet is too little to say."""
+    if row.p_known is None:
+        return "—"
+    if row.sheets < MIN_SHEETS_FOR_CONFIDENCE:
+        return f"after {MIN_SHEETS_FOR_CONFIDENCE} sheets"
+    return f"{round(100 * row.p_known)}% sure"
+
+
+def review_date(row: SkillRow, today: date) -> str:
     review = printed_date(row.review_due) if row.review_due else "—"
     if row.review_due and row.review_due <= today.isoformat():
         review += " (due)"
-    return (row.title, level_word(row.level), f"{row.correct} / {row.attempts}", confidence, review)
+    return review
 
 
 class ChildProgressView(QScrollArea):
@@ -84,6 +98,10 @@ class ChildProgressView(QScrollArea):
         self.layout_.addWidget(self.tiles)
         self.charts = QHBoxLayout()
         self.layout_.addLayout(self.charts)
+        self.first_day = QLabel()
+        self.first_day.setObjectName("first-day")
+        self.first_day.setWordWrap(True)
+        self.layout_.addWidget(self.first_day)
         self.no_answers = QLabel(
             "No answers graded yet. Grade a worksheet on the Grade page and the charts and "
             "skills appear here."
@@ -157,8 +175,13 @@ class ChildProgressView(QScrollArea):
         self.months_chart = months_chart(data.board.months)
         self.charts.addWidget(self.skills_chart, 3)
         self.charts.addWidget(self.months_chart, 2)
-        self.skills_chart.setVisible(has_answers)
+        days = level_counts_by_day(data.board.timeline)
+        over_time = len(days) >= 2  # one day's levels make a chart with nothing to read
+        self.skills_chart.setVisible(has_answers and over_time)
         self.months_chart.setVisible(has_answers)
+        self.first_day.setVisible(has_answers and not over_time)
+        if days and not over_time:
+            self.first_day.setText(first_day_text(days[-1][1]))
 
     def _fill_skills(self, rows: list[SkillRow], today: date) -> None:
         self.skills.clear()
@@ -226,6 +249,19 @@ class ChildProgressView(QScrollArea):
             layout.insertWidget(layout.count() - 1, text)
             layout.insertWidget(layout.count() - 1, button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
+
+
+def first_day_text(levels: dict[str, int]) -> str:
+    """What one day of graded work shows: how many skills are at each level, in words."""
+    parts = [
+        f"{n} {'skill' if n == 1 else 'skills'} {level_word(level)}"
+        for level, n in levels.items()
+        if n
+    ]
+    return (
+        f"<b>Skills so far:</b> {', '.join(parts) or 'none yet'}. A chart of skills over "
+        "time appears after work graded on a second day."
+    )
 
 
 def _list_box(title: str, lines: list[str]) -> QWidget:

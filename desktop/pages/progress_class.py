@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from curriculum.wording import count
-from desktop.pages.progress_levels import TEXT_COLOUR, fill, legend, level_word
+from desktop.pages.people_widgets import SORT_ROLE, SortingItem
+from desktop.pages.progress_levels import LEVELS, TEXT_COLOUR, fill, legend, level_word
 from progress.dashboard import ClassDashboard, skill_title
 from storage.database import Store
 
 HEADER_WRAP = 16  # characters per line of a skill's column heading
 FIRST_SKILL_COLUMN = 1  # column 0 holds the child's stars
+CHILD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ def struggling_lines(data: ClassProgress) -> list[str]:
     ]
 
 
+def not_started(board: ClassDashboard) -> int:
+    """Children of the class with no graded worksheet yet."""
+    return sum(1 for child in board.children if child.worksheets_completed == 0)
+
+
 class ClassProgressView(QWidget):
     """Emits `child_requested(child id)` when a child's row is opened (Enter or double-click)."""
 
@@ -68,14 +75,13 @@ class ClassProgressView(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(legend())
         self.grid = self._grid()
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.grid, 3)
         self.struggling = QLabel()
         self.struggling.setObjectName("struggling")
         self.struggling.setWordWrap(True)
         self.struggling.setTextFormat(Qt.TextFormat.RichText)
         self.struggling.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.struggling)
-        layout.addStretch(1)
+        layout.addWidget(self.struggling, 1)
 
     def _grid(self) -> QTableWidget:
         grid = QTableWidget()
@@ -89,6 +95,10 @@ class ClassProgressView(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows.setMinimumSectionSize(round(grid.fontMetrics().height() * 1.8))
         grid.activated.connect(self._open_row)
+        grid.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        grid.horizontalHeader().setSortIndicatorShown(True)
+        # Qt moves cells, not row headings, when it sorts: the names follow their rows here.
+        grid.model().layoutChanged.connect(self._name_rows)
         return grid
 
     def show_progress(self, data: ClassProgress) -> None:
@@ -100,12 +110,29 @@ class ClassProgressView(QWidget):
             f"{'child' if count == 1 else 'children'}"
         )
         self._fill_grid(data)
-        self._fit_grid()
+        self.grid.resizeRowsToContents()
+        self._spread_columns()
         self.struggling.setText(self._struggling_html(data))
+
+    def _spread_columns(self) -> None:
+        """A few skills share the page's width; many keep their own width and scroll."""
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        needed = sum(header.sectionSize(c) for c in range(header.count()))
+        room = self.grid.viewport().width()
+        if header.count() > FIRST_SKILL_COLUMN and needed < room:
+            for column in range(FIRST_SKILL_COLUMN, header.count()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.data is not None:
+            self._spread_columns()
 
     def _fill_grid(self, data: ClassProgress) -> None:
         board = data.board
         grid = self.grid
+        grid.setSortingEnabled(False)
         grid.clear()
         grid.setRowCount(len(board.children))
         grid.setColumnCount(FIRST_SKILL_COLUMN + len(board.skills))
@@ -123,27 +150,35 @@ class ClassProgressView(QWidget):
                 f"{count(child.worksheets_completed, 'worksheet', 'worksheets')} done"
             )
             grid.setVerticalHeaderItem(row, name)
-            stars = QTableWidgetItem(str(child.total_stars))
+            stars = SortingItem(str(child.total_stars))
+            stars.setData(SORT_ROLE, child.total_stars)
+            stars.setData(CHILD_ROLE, child.child_id)
             stars.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.setItem(row, 0, stars)
             levels = board.grid.get(child.child_id, {})
             for column, tag in enumerate(board.skills, start=FIRST_SKILL_COLUMN):
                 grid.setItem(row, column, self._cell(child.name, data, tag, levels.get(tag)))
+        grid.setSortingEnabled(True)
+        self._name_rows()
 
-    def _fit_grid(self) -> None:
-        """No taller than its rows (a big class scrolls; the hard skills stay in view below)."""
-        grid = self.grid
-        grid.resizeRowsToContents()
-        height = grid.horizontalHeader().sizeHint().height() + 2 * grid.frameWidth()
-        height += sum(grid.rowHeight(row) for row in range(grid.rowCount()))
-        height += grid.horizontalScrollBar().sizeHint().height()
-        grid.setMaximumHeight(height)
+    def _name_rows(self) -> None:
+        """Each row's heading is the name of the child whose cells it holds."""
+        if self.data is None:
+            return
+        names = {c.child_id: c.name for c in self.data.board.children}
+        for row in range(self.grid.rowCount()):
+            stars = self.grid.item(row, 0)
+            child_id = str(stars.data(CHILD_ROLE)) if stars is not None else ""
+            heading = self.grid.verticalHeaderItem(row)
+            if heading is not None and child_id in names:
+                heading.setText(names[child_id])
 
     def _cell(
         self, name: str, data: ClassProgress, tag: str, level: str | None
     ) -> QTableWidgetItem:
         level = level or "unknown"
-        item = QTableWidgetItem(level_word(level))
+        item = SortingItem(level_word(level))
+        item.setData(SORT_ROLE, LEVELS.index(level) if level in LEVELS else 0)
         item.setBackground(fill(level))
         item.setForeground(QColor(TEXT_COLOUR))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,11 +190,18 @@ class ClassProgressView(QWidget):
         if not data.board.skills:
             return "No answers graded yet for this class. Grade their worksheets on the Grade page."
         lines = struggling_lines(data)
+        waiting = not_started(data.board)
+        if waiting * 2 > len(data.board.children):
+            return (
+                f"<b>Most of the class has not started:</b> {waiting} of "
+                f"{len(data.board.children)} children have no graded worksheet yet."
+            )
         if not lines:
             return "<b>Most of the class is doing well:</b> no skill has many children stuck."
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         return f"<b>Most of the class finds these hard:</b><ul>{items}</ul>"
 
     def _open_row(self, index: QModelIndex) -> None:
-        if self.data is not None and 0 <= index.row() < len(self.data.board.children):
-            self.child_requested.emit(self.data.board.children[index.row()].child_id)
+        stars = self.grid.item(index.row(), 0)
+        if stars is not None and stars.data(CHILD_ROLE):
+            self.child_requested.emit(str(stars.data(CHILD_ROLE)))

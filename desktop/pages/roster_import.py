@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.pages.consent_widgets import SchoolBasisBox
-from desktop.pages.people_widgets import ERROR_STYLE, cell, hint, table
+from desktop.pages.people_widgets import ERROR_STYLE, cell, filling, hint, table
+from desktop.pages.roster_plan import grade_mismatches, plan_text
 from desktop.tasks import Op
 from storage.consent import ConsentBasis
 from storage.database import Store
@@ -32,6 +33,7 @@ from storage.roster import (
     RosterImport,
     RosterLine,
     RosterPreview,
+    already_kept,
     import_roster,
     preview_lines,
     read_roster,
@@ -83,6 +85,7 @@ class RosterImportDialog(QDialog):
         self.ctx = ctx
         self.on_imported = on_imported
         self.check: RosterCheck | None = None
+        self.classes = {c.name: c for c in classes}
         self.setWindowTitle("Import a class roster")
         self.resize(
             self.fontMetrics().horizontalAdvance("M") * 60, self.fontMetrics().height() * 44
@@ -144,6 +147,8 @@ class RosterImportDialog(QDialog):
         self.new_class.setVisible(chosen == NEW_CLASS)
         name = chosen if isinstance(chosen, str) and chosen != NEW_CLASS else None
         self.basis.cover(name, self.bases.get(name or ""))
+        if self.check is not None:
+            self._summarise(self.check)
 
     def _bases_loaded(self, bases: dict[str, str]) -> None:
         self.bases = bases
@@ -184,16 +189,20 @@ class RosterImportDialog(QDialog):
 
     def _show(self, check: RosterCheck) -> None:
         self.check = check
-        self.rows.setRowCount(len(check.lines))
-        for row, line in enumerate(check.lines):
-            values = (str(line.line), line.name, line.grade, line.roll_number, line.problem or "")
-            for column, text in enumerate(values):
-                item = cell(text)
-                if line.problem:
-                    item.setBackground(QBrush(BAD_ROW))
-                    item.setToolTip(line.problem)
-                self.rows.setItem(row, column, item)
+        with filling(self.rows):
+            self.rows.setRowCount(len(check.lines))
+            for row, line in enumerate(check.lines):
+                self._show_line(row, line)
         self._summarise(check)
+
+    def _show_line(self, row: int, line: RosterLine) -> None:
+        values = (str(line.line), line.name, line.grade, line.roll_number, line.problem or "")
+        for column, text in enumerate(values):
+            item = cell(text)
+            if line.problem:
+                item.setBackground(QBrush(BAD_ROW))
+                item.setToolTip(line.problem)
+            self.rows.setItem(row, column, item)
 
     def _summarise(self, check: RosterCheck) -> None:
         problems = check.preview.problems
@@ -212,11 +221,30 @@ class RosterImportDialog(QDialog):
         elif not check.preview.rows:
             self._say_problem("The file has no children in it.")
         else:
-            self.summary.setStyleSheet("")
-            size = len(check.preview.rows)
-            ready = "1 child is" if size == 1 else f"{size} children are"
-            self.summary.setText(f"{ready} ready to import.")
-        self.import_button.setEnabled(bool(check.preview.rows) and not problems)
+            self._plan(check.preview)
+            return
+        self.import_button.setEnabled(False)
+
+    def _plan(self, preview: RosterPreview) -> None:
+        """Say what importing will do (new children, children already there), or why the
+        rows cannot join the chosen class; the Import button follows."""
+        self.import_button.setEnabled(False)
+        chosen = self.school_class.currentData()
+        mismatch = grade_mismatches(preview, self.classes.get(str(chosen)))
+        if mismatch:
+            self._say_problem(mismatch)
+            return
+        name = self.class_name()
+        Op(self.ctx, lambda store, _p: already_kept(store, preview, name), self).success(
+            lambda already: self._planned(preview, name, already)
+        ).run()
+
+    def _planned(self, preview: RosterPreview, name: str | None, already: int) -> None:
+        if self.check is None or self.check.preview is not preview or self.class_name() != name:
+            return  # another file or class was chosen meanwhile
+        self.summary.setStyleSheet("")
+        self.summary.setText(plan_text(len(preview.rows), already, name))
+        self.import_button.setEnabled(already < len(preview.rows))
 
     def class_name(self) -> str | None:
         chosen = self.school_class.currentData()

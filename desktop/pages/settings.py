@@ -1,4 +1,4 @@
-"""The "Settings" page: how worksheets look, the school's name and logo, privacy, data, backups."""
+"""The "Settings" page: how worksheets look, the school's name, privacy, data, backups."""
 
 from __future__ import annotations
 
@@ -234,10 +234,10 @@ class SettingsPage(Page):
         form = QFormLayout(box)
         form.addRow(self._label("I &am:", self.role), self.role)
         form.addRow(self.name_label, self.name)
-        form.addRow(self._label("Logo:", self.logo), self.logo)
-        note = muted(QLabel("Kept in your data folder. Printed worksheets do not show it yet."))
-        note.setWordWrap(True)
-        form.addRow("", note)
+        # Not offered until worksheets print it: a logo chosen here would appear nowhere.
+        # (The picker and the saved setting stay, for when the sheets' header shows it.)
+        self.logo.setParent(box)
+        self.logo.hide()
         self.role.setToolTip("Teachers see classes first; parents see their children.")
         return box
 

@@ -52,7 +52,9 @@ def test_usual_shortcuts_are_in_the_menus(window: MainWindow) -> None:
 def test_view_lists_every_page_with_its_ctrl_number(window: MainWindow) -> None:
     for number, page in enumerate(PAGES, start=1):
         action = _action(window, "View", page.title)
-        assert action.shortcut() == QKeySequence(f"Ctrl+{number}")
+        # Ctrl+1…9: a tenth page is in the menu without a key of its own
+        expected = QKeySequence(f"Ctrl+{number}") if number <= 9 else QKeySequence()
+        assert action.shortcut() == expected
         action.trigger()
         assert window.stack.currentWidget() is window.pages[page]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from math import cos, radians, sin
 
-from reportlab.graphics.shapes import Shape
+from reportlab.graphics.shapes import Path
 from reportlab.lib.colors import black, white
 
 from curriculum.pictures import COINS, Clock, Grid, Money, Picture, Rectangle
@@ -184,5 +184,5 @@ def _money_line(board: Board, pen: Pen, values: list[int], gap: float) -> None:
         size = pen.size * (0.72 if value in COINS else 0.9)
         texts.append(pen.middle(f"₹{value}", x + w / 2, y + h / 2, size, bold=True))
         x += w + gap
-    shapes: list[Shape] = drawn(rims, faces, paper, marks)
+    shapes: list[Path] = drawn(rims, faces, paper, marks)
     board.row(height, x - gap, shapes, texts)

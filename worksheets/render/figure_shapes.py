@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from math import cos, pi, sin, sqrt
 
-from reportlab.graphics.shapes import Group, Shape
+from reportlab.graphics.shapes import Path
 from reportlab.lib.colors import black
 
 from curriculum.bilingual import Text as Bilingual
 from curriculum.pictures import Growing, Icon, Pattern, ShapeName
 from worksheets.render.figures import Board, Pen, Sketch, grey
 from worksheets.render.layout import Text
-from worksheets.render.paths import Strokes, drawn
+from worksheets.render.paths import Strokes, drawn, move
 
 FILL = grey(0.78)
 
@@ -92,7 +92,7 @@ def _heart(x: float, y: float, size: float) -> list[tuple[float, float]]:
 def _moon(cx: float, cy: float, r: float) -> list[float]:
     """A crescent: the disc's rim round its left side, then back along the edge of a bite."""
     bx, by, br = cx + r * 0.45, cy + r * 0.1, r * 0.8
-    steps = [2 * pi * i / 96 for i in range(97)]
+    steps = [2 * pi * i / 48 for i in range(49)]
     points: list[float] = []
     for angle in steps:  # from the right, round the left, outside the bite
         x, y = cx + r * cos(angle), cy + r * sin(angle)
@@ -107,7 +107,7 @@ def _moon(cx: float, cy: float, r: float) -> list[float]:
 
 # --- Class 5: growing patterns -------------------------------------------------------------------
 
-Step = tuple[list[Shape], float, float, str]  # shapes, width, height, label
+Step = tuple[list[Path], float, float, str]  # paths, width, height, label
 
 
 def growing(picture: Growing, pen: Pen, width: float) -> Sketch:
@@ -130,7 +130,7 @@ def growing(picture: Growing, pen: Pen, width: float) -> Sketch:
     return board.finish()
 
 
-def _step(picture: Growing, step: int, unit: float) -> tuple[list[Shape], float, float]:
+def _step(picture: Growing, step: int, unit: float) -> tuple[list[Path], float, float]:
     if picture.style == "sticks":
         return _stick_row(picture.shape, step, unit)
     return _dots(picture.shape, step, unit)
@@ -147,17 +147,18 @@ def _step_line(board: Board, pen: Pen, line: list[Step], gap: float) -> None:
         board.gap(gap / 2)
     tallest = max(item[2] for item in line)
     label_height = pen.size * 1.38
-    shapes: list[Shape] = []
+    shapes: list[Path] = []
     texts: list[Text] = []
     x = 0.0
     for parts, w, _height, label in line:
-        shapes.append(Group(*parts, transform=(1, 0, 0, 1, x, label_height)))
+        move(parts, x, label_height)
+        shapes += parts
         texts.append(pen.text(label, x + (w - pen.width(label)) / 2, pen.size * 0.4))
         x += w + gap
     board.row(tallest + label_height + 4 * pen.scale, x - gap, shapes, texts)
 
 
-def _stick_row(shape_name: str, count: int, unit: float) -> tuple[list[Shape], float, float]:
+def _stick_row(shape_name: str, count: int, unit: float) -> tuple[list[Path], float, float]:
     """`count` shapes in a row made of matchsticks, each sharing a side with the one before."""
     segments = _segments(shape_name, count, unit)
     sticks = Strokes(stroke=grey(0.35), width=unit * 0.12)
@@ -209,7 +210,7 @@ def _one_shape(name: str, x: float, u: float, first: bool) -> list[Segment]:
     return ([(x, u * 0.5, x, u * 1.5)] if first else []) + sides
 
 
-def _dots(name: str, step: int, unit: float) -> tuple[list[Shape], float, float]:
+def _dots(name: str, step: int, unit: float) -> tuple[list[Path], float, float]:
     """A square of step x step dots, or a triangle of rows of 1, 2, ... step dots."""
     spacing, r = unit * 0.6, unit * 0.14
     dots = Strokes(stroke=None, fill=black)
@@ -244,12 +245,14 @@ class Icons:
             self.back.circle(cx, cy, r * 0.94)
             for dx in (-0.35, 0.35):
                 self.ink.circle(cx + dx * r, cy + r * 0.25, r * 0.11)
-            self.lines.arc(cx, cy + r * 0.1, r * 0.5, 200, 340)
+            left, right = (cx - r * 0.45, cy - r * 0.12), (cx + r * 0.45, cy - r * 0.12)
+            low = ((cx - r * 0.2, cy - r * 0.5), (cx + r * 0.2, cy - r * 0.5))
+            self.lines.curve((left, *low, right), close=False)  # the smile
             return
         self.front.polygon(
             [x + size * 0.22, y + size * 0.55, x + size * 0.78, y + size * 0.55, x + r, y]
         )
         self.back.circle(x + r, y + size * 0.7, size * 0.28)
 
-    def shapes(self) -> list[Shape]:
-        return list(drawn(self.front, self.back, self.ink, self.lines))
+    def shapes(self) -> list[Path]:
+        return drawn(self.front, self.back, self.ink, self.lines)

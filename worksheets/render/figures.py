@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from math import floor
 
-from reportlab.graphics.shapes import Drawing, Group, Shape
+from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib.colors import Color
 
 from curriculum.bilingual import Text as Bilingual
 from curriculum.pictures import Pictograph, Picture, Tally, TallyRow
 from worksheets.render.fonts import FontSet
 from worksheets.render.layout import Measure, Text, face_text
-from worksheets.render.paths import Strokes, drawn
+from worksheets.render.paths import Strokes, drawn, enlarge, ink_bounds, move
 
 GRID = Color(0.55, 0.55, 0.55)
 
@@ -62,12 +62,17 @@ class Pen:
 
 @dataclass
 class Sketch:
-    """A picture laid out in its own box, (0, 0) at the bottom left."""
+    """A picture laid out in its own box, (0, 0) at the bottom left: its lines and shapes as
+    reportlab graphics paths, and its words."""
 
     width: float
     height: float
-    drawing: Drawing
+    paths: list[Path]
     texts: list[Text] = field(default_factory=list)
+
+    @property
+    def drawing(self) -> Drawing:
+        return Drawing(self.width, self.height, *self.paths)
 
 
 def sketch(picture: Picture, pen: Pen, width: float) -> Sketch:
@@ -75,26 +80,6 @@ def sketch(picture: Picture, pen: Pen, width: float) -> Sketch:
     (a wide pictograph in a narrow column), never wider."""
     done = _framed(_sketch(picture, pen, width), pen)
     return done if done.width <= width else scaled(done, width / done.width)
-
-
-def _framed(done: Sketch, pen: Pen) -> Sketch:
-    """The sketch in a box that holds all its ink: strokes reach half their width beyond the
-    points they join, a crossing tally stroke a little past its bundle."""
-    pad = 1.5 * pen.scale
-    left, bottom, right, top = 0.0, 0.0, done.width, done.height
-    bounds = done.drawing.getBounds() if done.drawing.contents else None
-    if bounds is not None:
-        left, bottom = min(left, bounds[0]), min(bottom, bounds[1])
-        right, top = max(right, bounds[2]), max(top, bounds[3])
-    for text in done.texts:
-        size = text.size
-        left, right = min(left, text.x), max(right, text.x + pen.width(text.text, size))
-        bottom, top = min(bottom, text.y - size * 0.42), max(top, text.y + size)
-    dx, dy = pad - left, pad - bottom
-    drawing = Drawing(right - left + 2 * pad, top - bottom + 2 * pad)
-    drawing.add(Group(*done.drawing.contents, transform=(1, 0, 0, 1, dx, dy)))
-    texts = [Text(t.font, t.size, t.x + dx, t.y + dy, t.text) for t in done.texts]
-    return Sketch(drawing.width, drawing.height, drawing, texts)
 
 
 def _sketch(picture: Picture, pen: Pen, width: float) -> Sketch:
@@ -109,12 +94,30 @@ def _sketch(picture: Picture, pen: Pen, width: float) -> Sketch:
     return figure_measures.sketch(picture, pen, width)
 
 
+def _framed(done: Sketch, pen: Pen) -> Sketch:
+    """The sketch in a box that holds all its ink, with a little room around it: lines reach
+    half their width beyond the points they join, a crossing tally stroke past its bundle."""
+    pad = 1.0
+    left, bottom, right, top = 0.0, 0.0, done.width, done.height
+    bounds = ink_bounds(done.paths)
+    if bounds is not None:
+        left, bottom = min(left, bounds[0]), min(bottom, bounds[1])
+        right, top = max(right, bounds[2]), max(top, bounds[3])
+    for text in done.texts:
+        size = text.size
+        left, right = min(left, text.x), max(right, text.x + pen.width(text.text, size, True))
+        bottom, top = min(bottom, text.y - size * 0.42), max(top, text.y + size)
+    dx, dy = pad - left, pad - bottom
+    move(done.paths, dx, dy)
+    texts = [Text(t.font, t.size, t.x + dx, t.y + dy, t.text) for t in done.texts]
+    return Sketch(right - left + 2 * pad, top - bottom + 2 * pad, done.paths, texts)
+
+
 def scaled(done: Sketch, factor: float) -> Sketch:
     """The same sketch, `factor` times the size (its words too)."""
-    drawing = Drawing(done.width * factor, done.height * factor)
-    drawing.add(Group(*done.drawing.contents, transform=(factor, 0, 0, factor, 0, 0)))
+    enlarge(done.paths, factor)
     texts = [Text(t.font, t.size * factor, t.x * factor, t.y * factor, t.text) for t in done.texts]
-    return Sketch(done.width * factor, done.height * factor, drawing, texts)
+    return Sketch(done.width * factor, done.height * factor, done.paths, texts)
 
 
 class Board:
@@ -122,15 +125,15 @@ class Board:
     bottom, then the rows are stacked."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[float, list[Shape], list[Text]]] = []  # (bottom, shapes, texts)
+        self.rows: list[tuple[float, list[Path], list[Text]]] = []  # (bottom, paths, texts)
         self.depth = 0.0  # how far down the rows reach
         self.width = 0.0
 
     def row(
-        self, height: float, width: float, shapes: Sequence[Shape], texts: Sequence[Text]
+        self, height: float, width: float, paths: Sequence[Path], texts: Sequence[Text]
     ) -> None:
         self.depth += height
-        self.rows.append((self.depth, list(shapes), list(texts)))
+        self.rows.append((self.depth, list(paths), list(texts)))
         self.width = max(self.width, width)
 
     def caption(self, pen: Pen, text: str) -> None:
@@ -142,14 +145,14 @@ class Board:
         self.depth += height
 
     def finish(self) -> Sketch:
-        drawing = Drawing(self.width, self.depth)
+        paths: list[Path] = []
         texts = []
-        for bottom, shapes, row_texts in self.rows:
+        for bottom, row_paths, row_texts in self.rows:
             rise = self.depth - bottom
-            if shapes:
-                drawing.add(Group(*shapes, transform=(1, 0, 0, 1, 0, rise)))
+            move(row_paths, 0, rise)
+            paths += row_paths
             texts += [Text(t.font, t.size, t.x, t.y + rise, t.text) for t in row_texts]
-        return Sketch(self.width, self.depth, drawing, texts)
+        return Sketch(self.width, self.depth, paths, texts)
 
 
 def grey(level: float) -> Color:
@@ -222,15 +225,15 @@ def pictograph(picture: Pictograph, pen: Pen, width: float) -> Sketch:
     size = max(min(15 * s, (width - label_column - 8 * s) / most - gap), 8 * s)
     height = max(size + 6 * s, pen.size * 1.5)
     table = label_column + most * (size + gap) + 5 * s
-    for row, label in zip(picture.rows, labels, strict=True):
-        cells = Strokes(stroke=GRID, width=0.6)
-        cells.rect(0, 0, label_column, height)
-        cells.rect(label_column, 0, table - label_column, height)
-        icons = Icons(picture.icon, size)
+    cells, icons, texts = Strokes(stroke=GRID, width=0.6), Icons(picture.icon, size), []
+    for n, (row, label) in enumerate(zip(picture.rows, labels, strict=True)):
+        bottom = (len(labels) - 1 - n) * height  # the first row on top
+        cells.rect(0, bottom, label_column, height)
+        cells.rect(label_column, bottom, table - label_column, height)
         for i in range(row.count):
-            icons.add(label_column + 4 * s + i * (size + gap), (height - size) / 2)
-        texts = [pen.text(label, 6 * s, height / 2 - pen.size * 0.36)]
-        board.row(height, table, [*drawn(cells), *icons.shapes()], texts)
+            icons.add(label_column + 4 * s + i * (size + gap), bottom + (height - size) / 2)
+        texts.append(pen.text(label, 6 * s, bottom + height / 2 - pen.size * 0.36))
+    board.row(height * len(labels), table, [*drawn(cells), *icons.shapes()], texts)
     board.gap(5 * s)
     key = pen.label(picture.stands_for)
     key_height = max(size, pen.size * 1.38)

@@ -95,13 +95,14 @@ def _pack(
     blocks: list[Block], frame: Frame, capacity: tuple[float, float], squeeze: float
 ) -> list[list[Column]]:
     pages: list[list[Column]] = [[[]]]
+    used = 0.0  # height of the current column so far, gaps included
     queue = list(blocks)
     while queue:
         block = queue.pop(0)
         column = pages[-1][-1]
-        room = capacity[1 if len(pages) > 1 else 0] - _used(column, frame, squeeze)
-        room -= frame.gap if column else 0.0
+        room = capacity[1 if len(pages) > 1 else 0] - used - (frame.gap if column else 0.0)
         if _height(block, squeeze) <= room or (not column and block.body <= room):
+            used += _height(block, squeeze) + (frame.gap if column else 0.0)
             column.append(block)
             continue
         parts = block.split(room) if not column or block.body > capacity[1] else None
@@ -110,9 +111,11 @@ def _pack(
             queue.insert(0, parts[1])
         elif not column:  # cannot even start here: place it and let it run (never expected)
             column.append(block)
+            used = _height(block, squeeze)
             continue
         else:
             queue.insert(0, block)
+        used = 0.0
         if len(pages[-1]) < frame.columns:
             pages[-1].append([])
         else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -163,9 +162,9 @@ def draw(pages: list[Page], canvas: Canvas, fonts: FontSet) -> None:
 
 
 def _draw_figure(canvas: Canvas, painter: Painter, op: Figure) -> None:
-    renderPDF.draw(op.drawing, canvas, op.x, op.y)  # within saveState/restoreState
-    canvas.setStrokeGray(0)
-    canvas.setFillGray(0)
+    from worksheets.render.paths import paint
+
+    paint(canvas, op.drawing.contents, op.x, op.y)  # within saveState/restoreState
     for text in op.texts:
         painter.text(text.x, text.y, text.text, text.font, text.size)
 

@@ -104,7 +104,11 @@ class QuestionBlocks:
                 break
         rows: list[Item] = []
         for start in range(0, len(texts), across):
-            wrapped = [self._wrap(t, size, cell - prefix) for t in texts[start : start + across]]
+            chunk = texts[start : start + across]
+            # side by side, each option was measured to fit its cell: nothing to wrap
+            wrapped = (
+                [[t] for t in chunk] if across > 1 else [self._wrap(chunk[0], size, cell - prefix)]
+            )
             for line in range(max(len(w) for w in wrapped)):
                 cells: list[Cell] = []
                 for n, lines in enumerate(wrapped):

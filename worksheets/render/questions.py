@@ -132,7 +132,6 @@ class QuestionBlocks:
         available = width - self.indent
         left_least, left_most = self._needs(lefts, size)
         right_least, _ = self._needs(rights, size)
-        right_least += 1.0  # a little slack: a word exactly as wide as its room still fits
         if left_least + gap + right_least > available:
             rows = [self._cells(m, t, self.indent, available) for m, t in lefts + rights]
             return [Row(cells, size) for lines in rows for cells in lines]
@@ -160,7 +159,7 @@ class QuestionBlocks:
             words = text.split() or [""]
             least = max(least, prefix + max(self.m.width(w, font, size) for w in words))
             most = max(most, prefix + self.m.width(text, font, size))
-        return least, most
+        return least + 1.0, most + 1.0  # a word exactly as wide as its room must still fit
 
     def _cells(self, mark: str, text: str, x: float, width: float) -> list[tuple[Cell, ...]]:
         """`mark` then `text` wrapped beside it: one tuple of cells per line."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 from math import atan2, degrees, hypot
+from pathlib import Path
 from random import Random
 
 import pytest
@@ -27,11 +28,13 @@ from curriculum.question import Question, Text
 from tests.worksheets.drawn import Piece, pieces
 from tests.worksheets.printed import Ink, text_ink
 from tests.worksheets.sheets import Chapter, sheet
+from worksheets.model import Worksheet
 from worksheets.render.figures import Pen, Sketch, sketch
 from worksheets.render.fonts import font_set
 from worksheets.render.layout import Figure, Measure
+from worksheets.render.pdf import render_pdf
 from worksheets.render.sheet import Options, SheetLayout
-from worksheets.views import sheet_view
+from worksheets.views import render_options, sheet_view
 
 
 def _pen(language: str = "en", size: float = 11.0, answers: bool = False) -> Pen:
@@ -277,3 +280,18 @@ def test_a_question_with_a_picture_is_never_one_row_of_a_match() -> None:
     for tag in ("maths.c3.tally_count", "maths.c3.clock_hour_half", "maths.c1.patterns"):
         for question in generate(tag, 6, 1, qtypes=("match",)):
             assert question.qtype != "match" and question.picture is not None
+
+
+def test_a_sheet_with_pictures_prints_the_same_bytes_from_its_stored_snapshot(
+    tmp_path: Path,
+) -> None:
+    skills = ("maths.c1.patterns", "maths.c2.data_pictograph", "maths.c5.shape_patterns")
+    worksheet = sheet(Chapter("maths", 2, skills), 12, (), 8)
+    stored = Worksheet.model_validate_json(worksheet.model_dump_json())  # as saved and synced
+    outputs = []
+    for made, name in ((worksheet, "made"), (stored, "stored")):
+        out, key = tmp_path / f"{name}.pdf", tmp_path / f"{name}-key.pdf"
+        render_pdf([sheet_view(made)], out, render_options(made), key)
+        outputs.append((out.read_bytes(), key.read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert sum(1 for q in stored.questions if q.get("picture")) >= 6

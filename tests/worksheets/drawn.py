@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Group, Path
 
-from worksheets.render.figures import Sketch
+from worksheets.render.sketches import Sketch
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)

@@ -13,7 +13,10 @@ from curriculum.question import QuestionType
 from curriculum.syllabus import builtin_syllabus
 from worksheets.assembly import AssemblyError, Recipient, SheetRequest, assemble
 from worksheets.model import Worksheet
-from worksheets.render.sheet import Options
+from worksheets.render.fonts import font_set
+from worksheets.render.layout import Page
+from worksheets.render.sheet import Options, SheetLayout
+from worksheets.views import sheet_view
 
 LAYOUTS = (
     Options(),
@@ -80,3 +83,19 @@ def sheet(chapter: Chapter, count: int, qtypes: tuple[QuestionType, ...], seed: 
         except (NotEnoughQuestions, AssemblyError):
             continue
     raise AssertionError(f"no sheet can be made from {chapter}")
+
+
+SCHOOL = "Government Model Senior Secondary School, Sector 16, Chandigarh"
+
+
+@cache
+def layout_for(options: Options) -> SheetLayout:
+    """One layout per options, reused as for a class set (its width cache too)."""
+    return SheetLayout(options, font_set())
+
+
+def printed_pages(worksheet: Worksheet, options: Options) -> dict[str, list[Page]]:
+    """The sheet's pages and its key's, as drawing operations."""
+    layout = layout_for(options)
+    view = sheet_view(worksheet, SCHOOL)
+    return {"sheet": layout.worksheet(view), "key": layout.answer_key(view)}

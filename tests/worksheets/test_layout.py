@@ -4,7 +4,6 @@ sections, writing lines and the header's instruction as a teacher expects them."
 
 from __future__ import annotations
 
-from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -14,28 +13,16 @@ import pytest
 from curriculum.question import Question
 from tests import pdf_reading
 from tests.worksheets.printed import Ink, inks, overlaps, text_ink
-from tests.worksheets.sheets import Chapter, many_sheets, sheet
+from tests.worksheets.sheets import SCHOOL, Chapter, layout_for, many_sheets, printed_pages, sheet
 from worksheets.render.blocks import Block, Picture, Row, Rules
 from worksheets.render.flow import column_height
 from worksheets.render.fonts import FontSet, font_set
 from worksheets.render.layout import MARGIN, PAPER_SIZES, Line, Page, Text, face_text
 from worksheets.render.pdf import render_pdf
-from worksheets.render.sheet import Options, SheetLayout
+from worksheets.render.sheet import Options
 from worksheets.views import sheet_view
 
 SHEETS = 2_000
-SCHOOL = "Government Model Senior Secondary School, Sector 16, Chandigarh"
-
-
-@cache
-def _layout(options: Options) -> SheetLayout:
-    return SheetLayout(options, font_set())  # one per options, as for a class set
-
-
-def _pages(worksheet, options: Options) -> dict[str, list[Page]]:  # type: ignore[no-untyped-def]
-    layout = _layout(options)
-    view = sheet_view(worksheet, SCHOOL)
-    return {"sheet": layout.worksheet(view), "key": layout.answer_key(view)}
 
 
 def _outside(box: Ink, options: Options) -> bool:
@@ -51,7 +38,7 @@ def _outside(box: Ink, options: Options) -> bool:
 def test_nothing_printed_overlaps_anything_on_2000_sheets_and_their_keys() -> None:
     fonts, checked = font_set(), 0
     for worksheet, options in many_sheets(SHEETS):
-        for kind, pages in _pages(worksheet, options).items():
+        for kind, pages in printed_pages(worksheet, options).items():
             for number, page in enumerate(pages, start=1):
                 boxes = inks(page, fonts)
                 where = f"{worksheet.title} ({options}), {kind} page {number}"
@@ -80,7 +67,7 @@ def test_the_boxes_checked_hold_all_the_ink_the_pdf_prints(
     options = Options(language=language, large_print=large)  # type: ignore[arg-type]
     out, key = tmp_path / "sheet.pdf", tmp_path / "key.pdf"
     render_pdf([sheet_view(worksheet, SCHOOL)], out, options, key)
-    for pdf, pages in zip((out, key), _pages(worksheet, options).values(), strict=True):
+    for pdf, pages in zip((out, key), printed_pages(worksheet, options).values(), strict=True):
         assert pdf_reading.page_count(pdf) == len(pages)
         for index, page in enumerate(pages):
             boxes = inks(page, font_set())
@@ -118,15 +105,15 @@ def _questions(worksheet) -> list[Question]:  # type: ignore[no-untyped-def]
 
 def test_the_last_page_spreads_its_questions_over_its_columns() -> None:
     for worksheet, options in many_sheets(300, layouts_each=2):
-        last = _layout(options).sheet_plan(sheet_view(worksheet)).pages[-1]
+        last = layout_for(options).sheet_plan(sheet_view(worksheet)).pages[-1]
         blocks = sum(len(column) for column in last)
         used = sum(1 for column in last if column)
-        assert used == min(_layout(options).columns, blocks), (worksheet.title, options)
+        assert used == min(layout_for(options).columns, blocks), (worksheet.title, options)
 
 
 def test_a_column_ends_early_only_when_the_next_question_would_not_fit() -> None:
     for worksheet, options in many_sheets(300, layouts_each=2):
-        layout = _layout(options)
+        layout = layout_for(options)
         planned = layout.sheet_plan(sheet_view(worksheet))
         frame = layout.frame(stretch=True)
         first = layout._remember(
@@ -146,8 +133,8 @@ def test_the_issues_hindi_evs_sheet_keeps_each_match_answer_in_its_own_column() 
     skills = ("evs.c3.family_and_friends", "evs.c3.getting_to_know_plants")
     worksheet = sheet(Chapter("evs", 3, (*skills, "evs.c3.water_a_precious_gift")), 12, (), 5)
     options = Options(language="hi")
-    layout, fonts = _layout(options), font_set()
-    for page in _pages(worksheet, options)["sheet"]:
+    layout, fonts = layout_for(options), font_set()
+    for page in printed_pages(worksheet, options)["sheet"]:
         assert not overlaps(inks(page, fonts))
     blocks = [
         layout.blocks.question(n, q, True, layout.column_width)
@@ -174,7 +161,7 @@ def _rows_fit(blocks: list[Block], width: float, fonts: FontSet) -> None:
 def test_every_line_of_every_question_and_answer_ends_inside_its_column() -> None:
     fonts = font_set()
     for worksheet, options in many_sheets(240, layouts_each=4):
-        layout = _layout(options)
+        layout = layout_for(options)
         questions = _questions(worksheet)
         width = layout.column_width
         _rows_fit(
@@ -201,7 +188,7 @@ def _a_choice(options: tuple[str, ...]) -> Question:
 def test_a_long_option_wraps_under_its_own_first_word_not_under_its_letter() -> None:
     long = "Tell a teacher so that the tap can be repaired before more water is lost"
     question = _a_choice(("Ignore it", long, "Open it fully", "Put a stone under it"))
-    layout = _layout(Options())
+    layout = layout_for(Options())
     block = layout.blocks.question(1, question, False, layout.column_width)
     option_rows = [
         r
@@ -227,7 +214,7 @@ def test_a_long_option_wraps_under_its_own_first_word_not_under_its_letter() -> 
 
 def test_short_options_sit_side_by_side_on_one_line() -> None:
     question = _a_choice(("663", "673", "553", "87"))
-    layout = _layout(Options())
+    layout = layout_for(Options())
     block = layout.blocks.question(1, question, False, layout.column_width)
     rows = [r for r in block.items if isinstance(r, Row) and any(c.text == "(a)" for c in r.cells)]
     assert len(rows) == 1 and [c.text for c in rows[0].cells] == [
@@ -248,14 +235,14 @@ def test_questions_to_rewrite_and_answers_in_words_get_lines_to_write_on() -> No
     for worksheet, kind in ((english, "rewrite"), (evs, "open_response")):
         questions = _questions(worksheet)
         assert any(q.qtype == kind for q in questions)
-        layout = _layout(Options())
+        layout = layout_for(Options())
         for number, question in enumerate(questions, start=1):
             block = layout.blocks.question(number, question, True, layout.column_width)
             rules = [item for item in block.items if isinstance(item, Rules)]
             assert bool(rules) == (question.qtype in ("rewrite", "open_response")), question.qtype
         lines = [
             op
-            for page in _pages(worksheet, Options())["sheet"]
+            for page in printed_pages(worksheet, Options())["sheet"]
             for op in page.ops
             if isinstance(op, Line)
         ]
@@ -272,7 +259,7 @@ def test_only_maths_sheets_ask_children_to_show_their_working() -> None:
         for language in ("en", "hi"):
             texts = " ".join(
                 op.text
-                for op in _pages(worksheet, Options(language=language))["sheet"][0].ops
+                for op in printed_pages(worksheet, Options(language=language))["sheet"][0].ops
                 if isinstance(op, Text)
             )
             asks = "Show your working" in texts or "हल दी गई जगह में करो" in texts
@@ -285,7 +272,7 @@ def test_each_instruction_is_printed_once_above_its_section() -> None:
         order = [q.instruction for q in questions]
         sections = [i for n, i in enumerate(order) if n == 0 or order[n - 1] != i]
         assert len(sections) == len(set(sections)), f"{worksheet.title}: a section is split"
-        layout = _layout(options)
+        layout = layout_for(options)
         blocks = [
             layout.blocks.question(
                 n, q, n == 0 or order[n - 1] != q.instruction, layout.column_width

@@ -12,8 +12,7 @@ from curriculum.engine import generate
 from curriculum.generators import all_generators
 from curriculum.syllabus import builtin_syllabus
 from progress.answers import check_answer
-from tests.worksheets.sheets import many_sheets
-from tests.worksheets.test_layout import _pages
+from tests.worksheets.sheets import many_sheets, printed_pages
 from worksheets.render.layout import Figure, Text
 from worksheets.render.numbers import group_digits
 
@@ -73,7 +72,7 @@ def _printed(pages) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_every_number_on_sheets_and_keys_is_grouped_the_indian_way() -> None:
     for worksheet, options in many_sheets(400, layouts_each=1):
-        for kind, pages in _pages(worksheet, options).items():
+        for kind, pages in printed_pages(worksheet, options).items():
             for text in _printed(pages):
                 for found in _NUMBER.finditer(text):
                     number = found.group(0)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from worksheets.render.figures import Sketch
 from worksheets.render.fonts import Face
 from worksheets.render.layout import Figure, Line, Page, Text, face_text
+from worksheets.render.sketches import Sketch
 
 LEADING = 1.38
 ASCENT = 0.98

@@ -8,22 +8,10 @@ from math import cos, radians, sin
 from reportlab.graphics.shapes import Path
 from reportlab.lib.colors import black, white
 
-from curriculum.pictures import COINS, Clock, Grid, Money, Picture, Rectangle
-from worksheets.render.figures import GRID, Board, Pen, Sketch, grey
+from curriculum.pictures import COINS, Clock, Grid, Money, Rectangle
 from worksheets.render.layout import Text
 from worksheets.render.paths import Strokes, drawn
-
-
-def sketch(picture: Picture, pen: Pen, width: float) -> Sketch:
-    if isinstance(picture, Clock):
-        return clock(picture, pen, width)
-    if isinstance(picture, Grid):
-        return grid(picture, pen, width)
-    if isinstance(picture, Rectangle):
-        return rectangle(picture, pen, width)
-    assert isinstance(picture, Money), picture
-    return money(picture, pen, width)
-
+from worksheets.render.sketches import GRID, Board, Pen, Sketch, grey
 
 # --- a clock face --------------------------------------------------------------------------------
 

@@ -10,17 +10,11 @@ from reportlab.lib.colors import black
 
 from curriculum.bilingual import Text as Bilingual
 from curriculum.pictures import Growing, Icon, Pattern, ShapeName
-from worksheets.render.figures import Board, Pen, Sketch, grey
 from worksheets.render.layout import Text
 from worksheets.render.paths import Strokes, drawn, move
+from worksheets.render.sketches import Board, Pen, Sketch, grey
 
 FILL = grey(0.78)
-
-
-def sketch(picture: Pattern | Growing, pen: Pen, width: float) -> Sketch:
-    if isinstance(picture, Pattern):
-        return pattern(picture, pen, width)
-    return growing(picture, pen, width)
 
 
 # --- Class 1: a repeating pattern of shapes ------------------------------------------------------

@@ -61,26 +61,31 @@ def bundle_strokes(strokes: Strokes, x: float, y: float, count: int, s: float) -
 
 
 def pictograph(picture: Pictograph, pen: Pen, width: float) -> Sketch:
-    """A title, a table with a row of icons for each thing, and the key: one icon = so many."""
+    """A title, a table with a row of icons for each thing, and the key: one icon = so many.
+    On a bilingual sheet each label is two lines, English above Hindi."""
     s = pen.scale
     board = Board()
     if picture.title:
-        board.caption(pen, pen.label(picture.title))
-    labels = [pen.label(row.label) for row in picture.rows]
-    label_column = max(pen.width(label) for label in labels) + 12 * s
+        for line in pen.lines(picture.title):
+            board.caption(pen, line)
+    labels = [pen.lines(row.label) for row in picture.rows]
+    label_column = max(pen.width(line) for lines in labels for line in lines) + 12 * s
     most = max(max(row.count for row in picture.rows), 1)
     gap = 3 * s
     size = max(min(15 * s, (width - label_column - 8 * s) / most - gap), 8 * s)
-    height = max(size + 6 * s, pen.size * 1.5)
+    height = max(size + 6 * s, pen.size * (1.38 * max(len(lines) for lines in labels) + 0.2))
     table = label_column + most * (size + gap) + 5 * s
     cells, icons, texts = Strokes(stroke=GRID, width=0.6), Icons(picture.icon, size), []
-    for n, (row, label) in enumerate(zip(picture.rows, labels, strict=True)):
+    for n, (row, lines) in enumerate(zip(picture.rows, labels, strict=True)):
         bottom = (len(labels) - 1 - n) * height  # the first row on top
         cells.rect(0, bottom, label_column, height)
         cells.rect(label_column, bottom, table - label_column, height)
         for i in range(row.count):
             icons.add(label_column + 4 * s + i * (size + gap), bottom + (height - size) / 2)
-        texts.append(pen.text(label, 6 * s, bottom + height / 2 - pen.size * 0.36))
+        first = bottom + height / 2 + pen.size * 1.38 * (len(lines) - 1) / 2 - pen.size * 0.36
+        texts += [
+            pen.text(line, 6 * s, first - k * pen.size * 1.38) for k, line in enumerate(lines)
+        ]
     board.row(height * len(labels), table, [*drawn(cells), *icons.shapes()], texts)
     board.gap(5 * s)
     key = pen.label(picture.stands_for)

@@ -101,7 +101,7 @@ def _moon(cx: float, cy: float, r: float) -> list[float]:
 
 # --- Class 5: growing patterns -------------------------------------------------------------------
 
-Step = tuple[list[Path], float, float, str]  # paths, width, height, label
+Step = tuple[list[Path], float, float, list[str]]  # paths, width, height, label lines
 
 
 def growing(picture: Growing, pen: Pen, width: float) -> Sketch:
@@ -115,11 +115,12 @@ def growing(picture: Growing, pen: Pen, width: float) -> Sketch:
     line: list[Step] = []
     for step in picture.steps:
         shapes, w, h = _step(picture, step, unit)
-        label = pen.label(Bilingual(en=f"Step {step}", hi=f"चरण {step}"))
+        labels = pen.lines(Bilingual(en=f"Step {step}", hi=f"चरण {step}"))
+        w = max(w, *(pen.width(label) for label in labels))
         if line and sum(item[1] for item in line) + gap * len(line) + w > width:
             _step_line(board, pen, line, gap)
             line = []
-        line.append((shapes, max(w, pen.width(label)), h, label))
+        line.append((shapes, w, h, labels))
     _step_line(board, pen, line, gap)
     return board.finish()
 
@@ -136,18 +137,21 @@ def _total_width(picture: Growing, unit: float, gap: float) -> float:
 
 
 def _step_line(board: Board, pen: Pen, line: list[Step], gap: float) -> None:
-    """Steps side by side, bottoms aligned, each with its label centred under it."""
+    """Steps side by side, bottoms aligned, each with its label centred under it (English
+    above Hindi on a bilingual sheet)."""
     if board.rows:
         board.gap(gap / 2)
     tallest = max(item[2] for item in line)
-    label_height = pen.size * 1.38
+    label_height = pen.size * 1.38 * max(len(item[3]) for item in line)
     shapes: list[Path] = []
     texts: list[Text] = []
     x = 0.0
-    for parts, w, _height, label in line:
+    for parts, w, _height, labels in line:
         move(parts, x, label_height)
         shapes += parts
-        texts.append(pen.text(label, x + (w - pen.width(label)) / 2, pen.size * 0.4))
+        for n, label in enumerate(labels):
+            y = label_height - pen.size * 1.38 * (n + 1) + pen.size * 0.4
+            texts.append(pen.text(label, x + (w - pen.width(label)) / 2, y))
         x += w + gap
     board.row(tallest + label_height + 4 * pen.scale, x - gap, shapes, texts)
 

@@ -185,10 +185,9 @@ class QuestionBlocks:
     def answer(self, number: int, q: Question, width: float) -> Block:
         """The answer in bold, the worked solution under it, and the picture, smaller."""
         size = self.o.size
-        answer = q.answer + (
-            f" {q.unit}" if q.unit and q.unit not in q.answer and q.qtype != "word_problem" else ""
-        )
-        answer = group_digits(answer)
+        answer = group_digits(q.answer)
+        if q.unit and q.unit not in q.answer and q.qtype != "word_problem":
+            answer = f"₹ {answer}" if q.unit == "₹" else f"{answer} {q.unit}"  # as in the books
         face = self.fonts.for_text(answer)
         block = Block(label=Cell(self.fonts.latin, f"{number}.", 0.0, bold=True), label_size=size)
         block.items += [

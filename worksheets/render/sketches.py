@@ -38,6 +38,14 @@ class Pen:
             return f"{text.en} / {hindi}"
         return text.en
 
+    def lines(self, text: Bilingual) -> list[str]:
+        """A short label in the sheet's language, or English above Hindi for a bilingual
+        sheet (where one line would be too wide for a step of a pattern)."""
+        hindi = text.hi if text.hi and text.hi != text.en else None
+        if self.language == "both" and hindi:
+            return [text.en, hindi]
+        return [self.label(text)]
+
     def width(self, text: str, size: float | None = None, bold: bool = False) -> float:
         face = self.fonts.for_text(text)
         return self.measure.width(text, face.name(bold), size or self.size)

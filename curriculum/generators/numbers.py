@@ -89,7 +89,7 @@ def counting_solution(n: int) -> Text:
 
 TALLY_INSTRUCTION = Text(
     en="Count the tally marks. Four marks crossed by a fifth make a bundle of 5.",
-    hi="टैली के निशान गिनो। चार निशानों को काटता पाँचवाँ निशान मिलकर 5 का एक गुच्छा बनाते हैं।",
+    hi="टैली के निशान गिनो। चार खड़े निशान और उन्हें काटता पाँचवाँ निशान मिलकर 5 का गुच्छा बनाते हैं।",
 )
 
 

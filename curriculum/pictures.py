@@ -1,5 +1,5 @@
 """What a question's picture shows, as data: a tally, a clock, a grid, a pictograph, a pattern,
-coins and notes.
+coins and notes, things to count, a fraction strip.
 
 A generator describes its picture (a tally of 13, a clock at 4:30) and the renderer draws it.
 The description is the stimulus, never the key: the answer, the accepted forms and the grading
@@ -19,6 +19,7 @@ ShapeName = Literal["circle", "square", "triangle", "star", "moon", "heart"]
 SHAPE_NAMES: tuple[ShapeName, ...] = ShapeName.__args__  # type: ignore[attr-defined]
 Icon = Literal["face", "ice_cream"]
 StickShape = Literal["triangle", "square", "pentagon", "hexagon"]
+Thing = Literal["mango", "laddoo", "marble", "bangle", "kite"]
 
 
 class _Picture(BaseModel):
@@ -123,9 +124,30 @@ class Money(_Picture):
         return self
 
 
+class Objects(_Picture):
+    """Things to count, drawn one by one in the groups given (a Class 1 child touches each)."""
+
+    kind: Literal["objects"] = "objects"
+    thing: Thing
+    groups: tuple[int, ...] = Field(min_length=1, max_length=4)
+
+    @model_validator(mode="after")
+    def _few(self) -> Objects:
+        if any(n < 1 for n in self.groups) or sum(self.groups) > 20:
+            raise ValueError("groups of at least one, twenty things at most")
+        return self
+
+
+class Strip(_Picture):
+    """A strip cut into equal parts, left to right, the coloured ones shaded: a fraction."""
+
+    kind: Literal["strip"] = "strip"
+    coloured: tuple[bool, ...] = Field(min_length=2, max_length=12)
+
+
 COINS = (1, 2, 5)
 NOTES = (10, 20, 50, 100, 200, 500)
 Picture = Annotated[
-    Tally | Clock | Grid | Rectangle | Pictograph | Pattern | Growing | Money,
+    Tally | Clock | Grid | Rectangle | Pictograph | Pattern | Growing | Money | Objects | Strip,
     Field(discriminator="kind"),
 ]

@@ -21,7 +21,7 @@ from curriculum.generators import (  # noqa: F401 - imported to register their g
 from curriculum.generators.common import BLANK, FILL, fill_blank, sample
 from curriculum.generators.registry import register
 from curriculum.generators.slips import Slip, likeliest
-from curriculum.pictures import Tally, TallyRow
+from curriculum.pictures import Objects, Tally, TallyRow
 from curriculum.question import Question, Text
 
 FAMILY = "numbers"
@@ -47,7 +47,7 @@ FRUITS = (("mangoes", "आम"), ("bananas", "केले"), ("guavas", "अम
 
 @register("maths.c1.count_objects", family=FAMILY)
 def make_count_objects(rng: Random, difficulty: int) -> Question:
-    """d1: 1–5 dots in a row; d2: 4–9 in a row; d3: 5–9 in uneven groups."""
+    """d1: 1–5 things in a row; d2: 4–9 in a row; d3: 5–9 in uneven groups."""
     if difficulty == 1:
         groups = [rng.randint(1, 5)]
     elif difficulty == 2:
@@ -57,26 +57,22 @@ def make_count_objects(rng: Random, difficulty: int) -> Question:
         cuts = sorted(rng.sample(range(1, total), rng.randint(1, 2)))
         groups = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
     thing, n = rng.choice(THINGS), sum(groups)
-    dots = "   ".join(" ".join("●" * g) for g in groups)
-    return fill_blank(
+    question = fill_blank(
         "maths.c1.count_objects",
-        instruction=Text(
-            en=f"Count the {thing.many}. Each ● is one {thing.one}.",
-            hi=f"{thing.hi_many} गिनो। हर ● एक {thing.hi_one} है।",
-        ),
-        prompt=Text(
-            en=f"{dots}   {thing.many.capitalize()}: {BLANK}",
-            hi=f"{dots}   {thing.hi_many}: {BLANK}",
-        ),
+        instruction=Text(en=f"Count the {thing.many}.", hi=f"{thing.hi_many} गिनो।"),
+        prompt=Text(en=f"{thing.many.capitalize()}: {BLANK}", hi=f"{thing.hi_many}: {BLANK}"),
         answer=n,
         solution=counting_solution(n),
         difficulty=difficulty,
         key="count:" + "-".join(map(str, groups)),
-        data={"groups": groups},
+        data={"groups": groups, "thing": thing.one},
         wrong=likeliest(
             n, [(n - 1, "off_by_one"), (n + 1, "off_by_one"), (n + 2, "counted_wrong")]
         ),
     )
+    # the things are drawn (a picture), not typed as dots
+    picture = Objects(thing=thing.one, groups=tuple(groups))
+    return question.model_copy(update={"picture": picture})
 
 
 def counting_solution(n: int) -> Text:

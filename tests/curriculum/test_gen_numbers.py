@@ -14,7 +14,7 @@ import pytest
 
 from curriculum.generators import get_generator
 from curriculum.generators.common import BLANK
-from curriculum.pictures import Tally
+from curriculum.pictures import Objects, Tally
 from curriculum.question import Question
 from tests.curriculum.harness import Oracle, check_variety, family_tags, run_generator_checks
 from tests.curriculum.number_oracles import (
@@ -53,9 +53,10 @@ def check_count_objects(q: Question) -> None:
     groups = q.data["groups"]
     n = sum(groups)
     assert q.answer == str(n)
-    assert q.prompt.en.count("●") == (q.prompt.hi or "").count("●") == n
-    runs = [run.count("●") for run in q.prompt.en.split("   ") if "●" in run]
-    assert runs == groups, "the dots are drawn in the groups the data names"
+    picture = q.picture
+    assert isinstance(picture, Objects), "the objects are drawn, not typed as dots"
+    assert list(picture.groups) == groups, "drawn in the groups the data names"
+    assert picture.thing == q.data["thing"] and str(n) not in q.prompt.en
     if q.difficulty == 3:
         assert 2 <= len(groups) <= 3 and 5 <= n <= 9 and min(groups) >= 1
     else:

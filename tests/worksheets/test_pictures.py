@@ -4,7 +4,9 @@ given at every size, and is printed on the sheet, in its key and in large print.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import pairwise
 from math import atan2, degrees, hypot
 from pathlib import Path
 from random import Random
@@ -18,9 +20,11 @@ from curriculum.pictures import (
     Grid,
     Growing,
     Money,
+    Objects,
     Pattern,
     Pictograph,
     PictographRow,
+    Strip,
     Tally,
     TallyRow,
 )
@@ -177,6 +181,45 @@ def test_a_pattern_leaves_its_next_shapes_to_draw_on_the_sheet_and_shows_them_in
         assert (len(filled), len(boxes)) == (shapes, 2)
 
 
+@pytest.mark.parametrize("count", range(6, 13))
+def test_a_pattern_that_fits_at_its_smallest_shapes_is_drawn_on_one_line(count: int) -> None:
+    shapes = tuple(("circle", "star", "heart")[n % 3] for n in range(count))
+    picture = Pattern(shapes=shapes[:-2], next_shapes=shapes[-2:])
+    for size in (6.6, 11.0, 15.0):
+        pen = _pen(size=size)
+        smallest, gap = 14 * pen.scale, 5 * pen.scale
+        for width in (count * (smallest + gap) - gap, *WIDTHS.values()):
+            if count * (smallest + gap) - gap > width + 0.01:
+                continue  # too many to fit: the row wraps
+            # one line is at most the largest shape tall; two are at least two small ones
+            assert sketch(picture, pen, width).height < 2 * smallest, (count, size, width)
+
+
+def test_objects_to_count_are_drawn_one_each_in_their_groups() -> None:
+    for thing in ("mango", "laddoo", "marble", "bangle", "kite"):
+        drawn = sketch(Objects(thing=thing, groups=(2, 4, 3)), _pen(), 400)  # type: ignore[arg-type]
+        bodies = sorted(
+            (p for p in pieces(drawn) if p.closed and p.filled and p.width == 1.2),
+            key=lambda p: p.centre[0],
+        )
+        assert len(bodies) == 9, thing
+        steps = [b.centre[0] - a.centre[0] for a, b in pairwise(bodies)]
+        near = min(steps)
+        apart = [n for n, step in enumerate(steps) if step > near * 1.4]
+        assert apart == [1, 5], f"{thing}: groups of 2, 4 and 3, with gaps between them"
+
+
+@pytest.mark.parametrize("coloured", [(True, False), (False, True, True, False, True)])
+def test_a_fraction_strip_colours_exactly_its_coloured_parts(coloured: tuple[bool, ...]) -> None:
+    drawn = sketch(Strip(coloured=coloured), _pen(), 260)
+    boxes = sorted(
+        (p for p in pieces(drawn) if p.closed and len(p.points) == 4), key=lambda p: p.centre[0]
+    )
+    assert [box.filled for box in boxes] == list(coloured)
+    widths = {round(max(x for x, _ in b.points) - min(x for x, _ in b.points), 3) for b in boxes}
+    assert len(widths) == 1, "the parts are equal"
+
+
 SIDES = {"triangle": 3, "square": 4, "pentagon": 5, "hexagon": 6}
 
 
@@ -233,7 +276,30 @@ def test_the_skills_that_draw_are_the_ones_the_issue_names() -> None:
         "pattern",
         "growing",
         "money",
+        "objects",
+        "strip",
     }
+
+
+# Symbols standing in for a picture: a dot or box per object, runs of bars, stars or hashes.
+_SYMBOL_ART = re.compile(r"[●○■□▲△★☆◆◇]|[|*#@](\s*[|*#@]){2,}")
+
+
+def _all_questions() -> list[Question]:
+    return [
+        generator.make(Random(seed), difficulty)
+        for generator in all_generators()
+        for difficulty in generator.difficulties
+        for seed in range(25)
+    ]
+
+
+def test_no_question_types_its_picture_as_symbols() -> None:
+    for question in _all_questions():
+        texts = [question.instruction, question.prompt, question.solution]
+        words = [t.en for t in texts] + [t.hi or "" for t in texts]
+        for text in [*words, question.answer, *question.options]:
+            assert not _SYMBOL_ART.search(text), (question.skill_tag, text)
 
 
 WIDTHS = {

@@ -26,7 +26,8 @@ def pattern(picture: Pattern, pen: Pen, width: float) -> Sketch:
     cells = len(picture.shapes) + len(picture.next_shapes)
     gap = 5 * s
     cell = max(14 * s, min(22 * s, (width + gap) / cells - gap))
-    per_line = max(1, int((width + gap) // (cell + gap)))
+    # a hair of slack: the cell was worked out from the width, so they fit exactly
+    per_line = max(1, int((width + gap + 0.01) // (cell + gap)))
     items = [(name, False) for name in picture.shapes]
     items += [(name, True) for name in picture.next_shapes]
     board = Board()

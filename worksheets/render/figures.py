@@ -8,8 +8,19 @@ like a line of text, and nothing else is printed where it is.
 
 from __future__ import annotations
 
-from curriculum.pictures import Clock, Grid, Growing, Pattern, Pictograph, Picture, Rectangle, Tally
-from worksheets.render import figure_data, figure_measures, figure_shapes
+from curriculum.pictures import (
+    Clock,
+    Grid,
+    Growing,
+    Objects,
+    Pattern,
+    Pictograph,
+    Picture,
+    Rectangle,
+    Strip,
+    Tally,
+)
+from worksheets.render import figure_data, figure_measures, figure_shapes, figure_things
 from worksheets.render.layout import Text
 from worksheets.render.paths import enlarge, ink_bounds, move
 from worksheets.render.sketches import Pen, Sketch
@@ -39,6 +50,10 @@ def _sketch(picture: Picture, pen: Pen, width: float) -> Sketch:
         return figure_measures.grid(picture, pen, width)
     if isinstance(picture, Rectangle):
         return figure_measures.rectangle(picture, pen, width)
+    if isinstance(picture, Objects):
+        return figure_things.objects(picture, pen, width)
+    if isinstance(picture, Strip):
+        return figure_things.strip(picture, pen, width)
     return figure_measures.money(picture, pen, width)
 
 

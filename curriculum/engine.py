@@ -108,7 +108,8 @@ def _one(
     base = generator.make(rng, level)
     if qtype in VARIANTS and generator.variants and can_vary(base):
         return VARIANTS[qtype](base, rng)
-    if qtype == "match" and generator.variants:
+    if qtype == "match" and generator.variants and base.picture is None:
+        # a question with a picture cannot be one row of a match: it keeps its own form
         return _match(generator, rng, level, base, used)
     return base
 
@@ -121,7 +122,8 @@ def _match(
         if len(items) == 4:
             break
         candidate = generator.make(rng, level)
-        if candidate.key not in used and candidate.answer not in answers:
+        fresh = candidate.key not in used and candidate.answer not in answers
+        if fresh and candidate.picture is None:
             items.append(candidate)
             answers.add(candidate.answer)
     if len(items) < 3:

@@ -8,6 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from curriculum.bilingual import Text as Text
+from curriculum.pictures import Picture
+
 QuestionType = Literal[
     "fill_blank",
     "multiple_choice",
@@ -20,15 +23,6 @@ QuestionType = Literal[
     "rewrite",
 ]
 QUESTION_TYPES: tuple[str, ...] = QuestionType.__args__  # type: ignore[attr-defined]
-
-
-class Text(BaseModel):
-    """Text in English, with its Hindi version where there is one."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str
-    hi: str | None = None
 
 
 class WrongAnswer(BaseModel):
@@ -72,6 +66,7 @@ class Question(BaseModel):
     grading: Literal["auto", "teacher"] = "auto"
     key: str
     data: dict[str, Any] = Field(default_factory=dict)
+    picture: Picture | None = None  # drawn beside the prompt; never needed for the key
 
     @property
     def accepted_answers(self) -> tuple[str, ...]:

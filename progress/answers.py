@@ -55,7 +55,7 @@ _SPACED = re.compile(r"\s*([=:/,×\-])\s*")
 _GLYPH = re.compile(r"(\d?)\s*([\u00bc-\u00be\u2150-\u215e])")
 _INDIAN = re.compile(r"^\d{1,2}(,\d\d)*,\d{3}$")
 _WESTERN = re.compile(r"^\d{1,3}(,\d{3})+$")
-_NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
+_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(\.\d+)?")  # a comma after it is not its own
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _FRACTION = re.compile(r"^(?:(\d+) )?(\d+)/(\d+)$")
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?) ?(?:{rupees}) (\d+) ?(?:{paise})$|^(\d+) ?(?:{paise})$")

@@ -139,7 +139,25 @@ def _questions(
         questions += made
     if version_label:  # versions also differ in order, so a neighbour's sheet does not help
         Random(salt).shuffle(questions)
-    return questions
+    return in_sections(questions)
+
+
+# Sections of a sheet, in the order a CBSE worksheet has them.
+SECTION_ORDER = (
+    "fill_blank", "choose_word", "multiple_choice", "true_false", "match",
+    "error_identification", "rewrite", "word_problem", "open_response",
+)  # fmt: skip
+
+
+def in_sections(questions: list[Question]) -> list[Question]:
+    """Questions with the same instruction together (fill in the blanks, then choose the
+    answer, ...), so the sheet prints each instruction once, above its section; the order
+    within a section is kept."""
+    sections: dict[tuple[str, str | None], tuple[int, int]] = {}
+    for index, question in enumerate(questions):
+        rank = SECTION_ORDER.index(question.qtype) if question.qtype in SECTION_ORDER else 99
+        sections.setdefault((question.instruction.en, question.instruction.hi), (rank, index))
+    return sorted(questions, key=lambda q: sections[(q.instruction.en, q.instruction.hi)])
 
 
 def _seed(salt: str, tag: str) -> int:

@@ -7,6 +7,7 @@ from random import Random
 from curriculum.generators.common import BLANK, person
 from curriculum.generators.registry import register
 from curriculum.generators.shapes_common import Word, Wrong, fill, many, table, words
+from curriculum.pictures import Grid, Rectangle
 from curriculum.question import Question, Text
 
 # --- Class 5: Angles as Turns ------------------------------------------------------------------
@@ -140,8 +141,11 @@ def area_perimeter(rng: Random, difficulty: int) -> Question:
             hi=f"{given.hi} इसका क्षेत्रफल = {BLANK} वर्ग सेमी",
         )
         hint, wrong = _area_hint(length, breadth), _area_wrongs(length, breadth)
-        return fill(tag, 2, prompt, length * breadth, hint, {**data, "kind": "area"}, wrong)
-    return _perimeter(tag, given, length, breadth, data)
+        question = fill(tag, 2, prompt, length * breadth, hint, {**data, "kind": "area"}, wrong)
+    else:
+        question = _perimeter(tag, given, length, breadth, data)
+    # Drawn with its sides labelled; not to scale, so the numbers are what is read.
+    return question.model_copy(update={"picture": Rectangle(length=length, breadth=breadth)})
 
 
 def _perimeter(
@@ -162,17 +166,19 @@ def _perimeter(
 
 
 def _grid_area(tag: str, rng: Random) -> Question:
-    """A rectangle drawn as rows of unit squares: count them."""
+    """A rectangle shaded on a grid of unit squares, with a border of empty squares: count."""
     length, breadth = rng.randint(2, 7), rng.randint(2, 5)
-    grid = "\n".join(" ".join("#" * length) for _ in range(breadth))
     prompt = Text(
-        en=f"Each # is a unit square of 1 square cm.\n{grid}\n"
-        f"Area of the shape = {BLANK} square cm",
-        hi=f"हर # 1 वर्ग सेमी का एक इकाई वर्ग है।\n{grid}\nइस आकृति का क्षेत्रफल = {BLANK} वर्ग सेमी",
+        en=f"Each small square is 1 square cm. Area of the shaded shape = {BLANK} square cm",
+        hi=f"हर छोटा वर्ग 1 वर्ग सेमी है। छायांकित आकृति का क्षेत्रफल = {BLANK} वर्ग सेमी",
     )
     data: dict[str, object] = {"kind": "grid_area", "length": length, "breadth": breadth}
     hint, wrong = _area_hint(length, breadth), _area_wrongs(length, breadth)
-    return fill(tag, 1, prompt, length * breadth, hint, data, wrong)
+    question = fill(tag, 1, prompt, length * breadth, hint, data, wrong)
+    left, top = rng.randint(1, 2), rng.randint(1, 2)
+    cells = tuple((left + c, top + r) for r in range(breadth) for c in range(length))
+    grid = Grid(columns=length + left + 1, rows=breadth + top + 1, shaded=cells)
+    return question.model_copy(update={"picture": grid})
 
 
 def _missing_side(tag: str, rng: Random) -> Question:

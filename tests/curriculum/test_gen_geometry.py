@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from curriculum.pictures import Grid, Rectangle
 from curriculum.question import Question
 from tests.curriculum.harness import family_tags, run_generator_checks
 
@@ -250,12 +251,19 @@ def angles_turns(q: Question) -> None:
 def area_perimeter(q: Question) -> None:
     kind, d = q.data["kind"], q.data
     if kind == "grid_area":  # the drawing is the data
-        rows = [line for line in q.prompt.en.splitlines() if line.startswith("#")]
-        assert len(rows) == d["breadth"] and all(r.split() == ["#"] * d["length"] for r in rows)
-        assert q.answer == str(sum(r.count("#") for r in rows))
+        grid = q.picture
+        assert isinstance(grid, Grid) and "#" not in q.prompt.en
+        columns = {c for c, _ in grid.shaded}
+        rows = {r for _, r in grid.shaded}
+        assert (len(columns), len(rows)) == (d["length"], d["breadth"])
+        assert len(grid.shaded) == len(set(grid.shaded)) == len(columns) * len(rows)  # filled
+        assert max(columns) - min(columns) + 1 == len(columns), "one piece, no gaps"
+        assert max(rows) - min(rows) + 1 == len(rows)
+        assert q.answer == str(len(grid.shaded))
         return
     if kind in ("area", "perimeter"):
         length, breadth = d["length"], d["breadth"]
+        assert q.picture == Rectangle(length=length, breadth=breadth)
         expected = length * breadth if kind == "area" else length + breadth + length + breadth
         assert q.answer == str(expected)
     elif kind == "square_side":

@@ -28,6 +28,11 @@ def _say_hi(hour: int, half: bool) -> str:
     return f"{hour} बजे"
 
 
+# "half past 12" -> "साढ़े 12 बजे": the Hindi of every time these questions show (13 o'clock is
+# the slip of a child who forgets that the clock starts again at 1).
+HALF_HOURS_HI = {_say(h, half): _say_hi(h, half) for h in range(1, 14) for half in (False, True)}
+
+
 def _hands(hour: int, half: bool) -> Text:
     if half:
         return Text(
@@ -79,7 +84,8 @@ def _later(rng: Random, tag: str, d: int, qtype: QuestionType) -> Question:
         en=f"{_say(hour, half)} + 1 hour = {answer}",
         hi=f"{_say_hi(hour, half)} + 1 घंटा = {_say_hi(end, half)}",
     )
-    return q(tag, d, prompt, answer, work, data, wrong=wrong, accepted=accepted, qtype=qtype)
+    kw = {"wrong": wrong, "accepted": accepted, "qtype": qtype, "hindi": HALF_HOURS_HI}
+    return q(tag, d, prompt, answer, work, data, **kw)
 
 
 def clock_hour_half_word(rng: Random, difficulty: int) -> Question:
@@ -106,7 +112,8 @@ def _read_half_hour(rng: Random, tag: str, d: int) -> Question:
         en="The minute hand at 12 means o'clock; at 6 it means half past the hour.",
         hi="मिनट की सुई 12 पर हो तो पूरे घंटे होते हैं; 6 पर हो तो साढ़े।",
     )
-    return q(tag, d, prompt, answer, work, data, wrong=wrong, accepted=accepted)
+    kw = {"wrong": wrong, "accepted": accepted, "hindi": HALF_HOURS_HI}
+    return q(tag, d, prompt, answer, work, data, **kw)
 
 
 @register("maths.c3.clock_hour_half", family="clock", word_problem=clock_hour_half_word)

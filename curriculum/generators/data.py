@@ -31,12 +31,14 @@ class Item(NamedTuple):
 
 def _ask(
     tag: str, difficulty: int, shown: Word, ask: Word, answer: object, work: Word | str,
-    data: Data, wrong: Wrong, accepted: Iterable[str] = (),
+    data: Data, wrong: Wrong, accepted: Iterable[str] = (), hindi: dict[str, str] | None = None,
 ) -> Question:  # fmt: skip
     """The data shown, then the question with its blank; `work` is the worked answer."""
     prompt = Text(en=f"{shown.en}\n{ask.en} {BLANK}", hi=f"{shown.hi}\n{ask.hi} {BLANK}")
     hint = Text(en=work, hi=work) if isinstance(work, str) else Text(en=work.en, hi=work.hi)
-    return fill(tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=LOOK)
+    return fill(
+        tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=LOOK, hindi=hindi
+    )
 
 
 def _rows(title: Word, labels: Sequence[Word], marks: Sequence[str]) -> Word:
@@ -89,7 +91,8 @@ def _extreme(
     wrong: Wrong = [(item.en, "compared_wrong") for item in items if item != right]
     accepted = (right.en_many, right.hi, right.hi_many, right.en.capitalize())
     data = {**data, "kind": word[0]}
-    return _ask(tag, difficulty, shown, question, right.en, work, data, wrong, accepted)
+    hindi = {item.en: item.hi for item in items}
+    return _ask(tag, difficulty, shown, question, right.en, work, data, wrong, accepted, hindi)
 
 
 # --- Class 1: So Many Toys -------------------------------------------------------------------

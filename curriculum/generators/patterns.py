@@ -16,7 +16,8 @@ from curriculum.question import Question, Text
 
 # --- Class 1: repeating patterns -------------------------------------------------------------
 
-SYMBOLS = ("O", "X", "#", "*", "@", "+")
+# No letters among them: a Hindi sheet prints the same pattern (● and ■ are in the bundled fonts).
+SYMBOLS = ("●", "■", "#", "*", "@", "+")
 UNITS = {1: ("AB",), 2: ("AAB", "ABB", "ABC"), 3: ("AABB", "ABCC", "AABC", "ABBC", "ABAC", "ABCD")}
 CONTINUE = Text(en="Continue the pattern.", hi="पैटर्न को आगे बढ़ाओ।")
 
@@ -130,7 +131,9 @@ ROWS = table("""
 DOTS: dict[str, Callable[[int], int]] = {"square": lambda n: n * n}
 DOTS["triangle"] = lambda n: n * (n + 1) // 2
 DOT_STEPS = {
-    "square": Text(en="a square of dots (n rows of n dots)", hi="बिंदुओं का वर्ग (n बिंदुओं की n पंक्तियाँ)"),
+    "square": Text(
+        en="a square of dots (n rows of n dots)", hi="बिंदुओं का वर्ग (चरण 4 में 4-4 बिंदुओं की 4 पंक्तियाँ)"
+    ),
     "triangle": Text(
         en="a triangle of dots (rows of 1, 2, 3, ... dots)",
         hi="बिंदुओं का त्रिभुज (1, 2, 3, ... बिंदुओं की पंक्तियाँ)",

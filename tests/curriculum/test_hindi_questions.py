@@ -15,7 +15,7 @@ from curriculum.hindi import latin_words, unit_hi
 from curriculum.question import QUESTION_TYPES, Question
 from curriculum.syllabus import builtin_syllabus
 
-SEEDS = 12
+SEEDS = 40
 SKILLS = sorted(
     s.tag for s in builtin_syllabus().skills() if s.tag.split(".")[0] in ("maths", "evs")
 )

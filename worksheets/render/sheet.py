@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 
 from curriculum.question import Question
 from curriculum.question import Text as Bilingual
+from worksheets.render import bilingual, chrome
 from worksheets.render.fonts import Face, FontSet
 from worksheets.render.layout import (
     MARGIN,
@@ -58,6 +59,10 @@ class SheetView:
     date: str = ""
     version_label: str | None = None
     concept: Bilingual | None = None
+    title_hi: str | None = None  # None on sheets made before titles had Hindi
+
+    def title_in(self, language: str) -> str:
+        return self.title_hi if language == "hi" and self.title_hi else self.title
 
 
 @dataclass(frozen=True)
@@ -102,15 +107,16 @@ class SheetLayout:
         return pages
 
     def _header(self, page: Page, view: SheetView) -> float:
-        o, latin = self.o, self.fonts.latin
+        o, lang = self.o, self.o.language
         top = self.height - MARGIN
         qr = 22 * mm
         page.ops.append(Qr(self.width - MARGIN - qr, top - qr, qr, f"PC:{view.code}"))
-        code_text = f"Code {view.code}"
-        code_w = self.m.width(code_text, latin.bold, 9)
+        code_text = f"{chrome.label('code', lang)} {view.code}"
+        code_face = self.fonts.for_text(code_text)
+        code_w = self.m.width(code_text, code_face.bold, 9)
         # under the QR code, but never past the right margin
         code_x = min(self.width - MARGIN - (qr + code_w) / 2, self.width - MARGIN - code_w)
-        page.ops.append(face_text(latin, code_text, 9, code_x, top - qr - 10, bold=True))
+        page.ops.append(face_text(code_face, code_text, 9, code_x, top - qr - 10, bold=True))
         text_width = self.width - 2 * MARGIN - qr - 8
         y = top - o.size * 1.3
         school = view.school_name or "PracticeCraft"
@@ -118,80 +124,99 @@ class SheetLayout:
         for line in self.m.wrap(school, school_face.bold, o.size * 1.3, text_width)[:2]:
             page.ops.append(face_text(school_face, line, o.size * 1.3, MARGIN, y, bold=True))
             y -= o.size * 1.6
-        who = f"Name: {view.child_name}" if view.child_name else "Name: ______________________"
-        cls = f"Class: {view.class_name or view.grade}"
-        who_face = self.fonts.for_text(who + cls)
-        for line in self.m.wrap(
-            f"{who}     {cls}     Date: {view.date or '____________'}",
-            who_face.regular,
-            o.size,
-            text_width,
-        ):
-            page.ops.append(face_text(who_face, line, o.size, MARGIN, y))
-            y -= o.leading
-        title = view.title + (f"  (Version {view.version_label})" if view.version_label else "")
-        for line in self.m.wrap(title, latin.bold, o.size * 1.1, text_width):
-            page.ops.append(face_text(latin, line, o.size * 1.1, MARGIN, y, bold=True))
-            y -= o.leading * 1.1
+        y = self._lines(page, self._who(view), y, o.size, text_width)
+        y = self._lines(page, self._titles(view), y, o.size * 1.1, text_width, bold=True)
         y = min(y, top - qr - 16)
         for face, text in self._bilingual(INSTRUCTIONS):
-            for line in self.m.wrap(text, face.regular, o.size * 0.9, self.width - 2 * MARGIN):
-                page.ops.append(face_text(face, line, o.size * 0.9, MARGIN, y))
-                y -= o.leading * 0.9
+            size = self.fonts.size_for(face, o.size * 0.9)
+            for line in self.m.wrap(text, face.regular, size, self.width - 2 * MARGIN):
+                page.ops.append(face_text(face, line, size, MARGIN, y))
+                y -= size * 1.38
         return y - o.size * 0.4
+
+    def _who(self, view: SheetView) -> list[str]:
+        lang = self.o.language
+        name = view.child_name or "______________________"
+        return [
+            f"{chrome.label('name', lang)}: {name}     "
+            f"{chrome.label('class', lang)}: {view.class_name or view.grade}     "
+            f"{chrome.dated(view.date, lang)}"
+        ]
+
+    def _titles(self, view: SheetView) -> list[str]:
+        """The sheet's title; a bilingual sheet gives the Hindi title on a line of its own."""
+        lang = self.o.language
+        version = f"  {chrome.version_in(view.version_label, lang)}" if view.version_label else ""
+        titles = [view.title_in("hi" if lang == "hi" else "en") + version]
+        if lang == "both" and view.title_hi and view.title_hi != view.title:
+            titles.append(view.title_hi)
+        return titles
+
+    def _lines(
+        self, page: Page, texts: list[str], y: float, size: float, width: float, bold: bool = False
+    ) -> float:
+        """Wrapped lines from `y` down, each in the face its text starts in; the next y."""
+        for text in texts:
+            face = self.fonts.for_text(text)
+            fitted = self.fonts.size_for(face, size)
+            for line in self.m.wrap(text, face.name(bold), fitted, width):
+                page.ops.append(face_text(face, line, fitted, MARGIN, y, bold=bold))
+                y -= fitted * 1.38
+        return y
 
     def _remember(self, page: Page, view: SheetView, y: float) -> float:
         if view.concept is None:
             return y
         o, pad = self.o, 6.0
         inner = self.width - 2 * MARGIN - 2 * pad
-        lines: list[tuple[Face, str]] = []
+        lines: list[tuple[Face, str, float]] = []
         for face, text in self._bilingual(view.concept):
-            prefix = "Remember: " if face is self.fonts.latin else "याद रखो: "
+            language = "en" if face is self.fonts.latin else "hi"
+            prefix = f"{chrome.label('remember', language)}: "
+            size = self.fonts.size_for(face, o.size * 0.95)
             lines += [
-                (face, line)
-                for line in self.m.wrap(prefix + text, face.regular, o.size * 0.95, inner)
+                (face, line, size) for line in self.m.wrap(prefix + text, face.regular, size, inner)
             ]
-        height = len(lines) * o.leading * 0.95 + 2 * pad
+        height = sum(size * 1.38 for _, _, size in lines) + 2 * pad
         page.ops.append(Box(MARGIN, y - height, self.width - 2 * MARGIN, height, 0.94))
-        line_y = y - pad - o.size * 0.95
-        for face, line in lines:
-            page.ops.append(face_text(face, line, o.size * 0.95, MARGIN + pad, line_y))
-            line_y -= o.leading * 0.95
+        line_y = y - pad - lines[0][2]
+        for face, line, size in lines:
+            page.ops.append(face_text(face, line, size, MARGIN + pad, line_y))
+            line_y -= size * 1.38
         return y - height - o.leading * 0.6
 
     def _continuation_header(self, page: Page, view: SheetView) -> float:
         top = self.height - MARGIN - 9
-        name = view.child_name or "Name: ______________"
-        latin = self.fonts.for_text(name + view.title)
-        page.ops.append(
-            face_text(latin, f"{name}  ·  {view.title}  ·  {view.code}", 9, MARGIN, top)
-        )
+        name = view.child_name or f"{chrome.label('name', self.o.language)}: ______________"
+        text = f"{name}  ·  {view.title_in(self.o.language)}  ·  {view.code}"
+        page.ops.append(face_text(self.fonts.for_text(text), text, 9, MARGIN, top))
         page.ops.append(Line(MARGIN, top - 4, self.width - MARGIN, top - 4, 0.4, 0.6))
         return top - 4 - self.o.leading
 
     def _footers(self, pages: list[Page], code: str) -> None:
-        latin = self.fonts.latin
         for number, page in enumerate(pages, start=1):
-            text = f"Page {number} of {len(pages)}  ·  {code}"
-            x = (self.width - self.m.width(text, latin.regular, 8)) / 2
-            page.ops.append(face_text(latin, text, 8, x, MARGIN + 3))  # descenders stay inside
+            text = chrome.page_footer(number, len(pages), code, self.o.language)
+            face = self.fonts.for_text(text)
+            x = (self.width - self.m.width(text, face.regular, 8)) / 2
+            page.ops.append(face_text(face, text, 8, x, MARGIN + 3))  # descenders stay inside
 
     # -- the answer key ------------------------------------------------------------------------
 
     def answer_key(self, view: SheetView) -> list[Page]:
         """The key on pages of its own: each answer with its worked solution."""
         pages = [Page()]
-        latin, size = self.fonts.latin, self.o.size
+        lang, size = self.o.language, self.o.size
         y = self.height - MARGIN - size * 1.3
         who = f" — {view.child_name}" if view.child_name else ""
-        heading = self.fonts.for_text(view.title + who)
-        for line in self.m.wrap(
-            f"Answer key: {view.title}{who}", heading.bold, size * 1.3, self.width - 2 * MARGIN
-        ):
-            pages[0].ops.append(face_text(heading, line, size * 1.3, MARGIN, y, bold=True))
-            y -= size * 1.7
-        pages[0].ops.append(face_text(latin, f"Worksheet code {view.code}", size * 0.9, MARGIN, y))
+        # a bilingual key gives its heading in each language, on a line of its own
+        headings = [
+            f"{chrome.label('answer_key', code)}: {view.title_in(code)}{who}"
+            for code in (("en", "hi") if lang == "both" else (lang,))
+        ]
+        y = self._lines(pages[0], headings, y, size * 1.3, self.width - 2 * MARGIN, bold=True)
+        code = f"{chrome.label('sheet_code', lang)} {view.code}"
+        code_face = self.fonts.for_text(code)
+        pages[0].ops.append(face_text(code_face, code, size * 0.9, MARGIN, y))
         flow = _Columns(
             self,
             pages,
@@ -207,18 +232,18 @@ class SheetLayout:
         size = self.o.size
         indent = self.m.width("000.", self.fonts.latin.bold, size) + 2
         block = _Block()
-        answer = q.answer + (
-            f" {q.unit}" if q.unit and q.unit not in q.answer and q.qtype != "word_problem" else ""
-        )
+        answer = bilingual.key(q, self.o.language)
         face = self.fonts.for_text(answer)
+        fitted = self._fit(face, size)
         block.lines += [
-            (face, line, size, True, indent, None)
-            for line in self.m.wrap(answer, face.bold, size, width - indent)
+            (face, line, fitted, True, indent, None)
+            for line in self.m.wrap(answer, face.bold, fitted, width - indent)
         ]
         for face, text in self._bilingual(q.solution):
+            small = self._fit(face, size * 0.82)
             block.lines += [
-                (face, line, size * 0.82, False, indent, None)
-                for line in self.m.wrap(text, face.regular, size * 0.82, width - indent)
+                (face, line, small, False, indent, None)
+                for line in self.m.wrap(text, face.regular, small, width - indent)
             ]
         block.label = (0, f"{number}.")
         block.space = size * 0.2
@@ -231,9 +256,10 @@ class SheetLayout:
         block = _Block()
         if q.instruction.en != previous:
             for face, text in self._bilingual(q.instruction):
+                size = self.fonts.size_for(face, o.size * 0.85)
                 block.lines += [
-                    (face, line, o.size * 0.85, True, 0.0, None)
-                    for line in self.m.wrap(text, face.bold, o.size * 0.85, width)
+                    (face, line, size, True, 0.0, None)
+                    for line in self.m.wrap(text, face.bold, size, width)
                 ]
         label = f"{number}."
         indent = self.m.width("000.", self.fonts.latin.bold, o.size) + 2
@@ -241,53 +267,64 @@ class SheetLayout:
         if q.qtype == "match":
             block.lines += self._match_lines(q, width, indent)
         else:
-            for face, text in self._bilingual(q.prompt):
-                text = text.replace("____", WIDE_BLANK)
-                block.lines += [
-                    (face, line, o.size, False, indent, None)
-                    for line in self.m.wrap(text, face.regular, o.size, width - indent)
-                ]
+            block.lines += self._text_rows(q.prompt, width - indent, indent)
             block.lines += self._option_lines(q, width, indent)
         block.label = (first, label)
         block.space = WORKING_LINES.get(q.qtype, 1.0) * o.leading
         return block
 
+    def _fit(self, face: Face, size: float) -> float:
+        """The size of a line: a Hindi sheet sets every line at the Devanagari size, so numbers
+        and Hindi words beside them match; elsewhere only Devanagari lines are set larger."""
+        return self.fonts.size_for(self.fonts.devanagari if self.o.language == "hi" else face, size)
+
+    def _text_rows(self, text: Bilingual, width: float, indent: float) -> list[_Row]:
+        """A question's text in the sheet's language(s), each line in its own face and size."""
+        rows: list[_Row] = []
+        for hindi, line_text in bilingual.lines(text, self.o.language):
+            # a bilingual line ("Asha wrote (आशा ने लिखा): 7 + 5") starts in the Latin face
+            face = self.fonts.devanagari if hindi else self.fonts.for_text(line_text)
+            if self.o.language == "both" and not hindi:
+                face = self.fonts.latin
+            size = self._fit(face, self.o.size)
+            wide = line_text.replace(bilingual.BLANK, WIDE_BLANK)
+            rows += [
+                (face, line, size, False, indent, None)
+                for line in self.m.wrap(wide, face.regular, size, width)
+            ]
+        return rows
+
     def _option_lines(self, q: Question, width: float, indent: float) -> list[_Row]:
         if not q.options:
             return []
-        latin = self.fonts.latin
-        face = self.fonts.for_text("".join(q.options))
+        shown = bilingual.options(q, self.o.language)
+        face = self.fonts.for_text("".join(shown))
+        if self.o.language == "both":
+            face = self.fonts.latin
+        size = self._fit(face, self.o.size)
         # a no-break space keeps each letter with its option when the line wraps
-        text = "     ".join(f"({'abcd'[i]})\u00a0{option}" for i, option in enumerate(q.options))
+        text = "     ".join(shown)
         return [
-            (face or latin, line, self.o.size, False, indent, None)
-            for line in self.m.wrap(text, face.regular, self.o.size, width - indent)
+            (face, line, size, False, indent, None)
+            for line in self.m.wrap(text, face.regular, size, width - indent)
         ]
 
     def _match_lines(self, q: Question, width: float, indent: float) -> list[_Row]:
         """Left items numbered, right items lettered, side by side; a gap to draw lines in."""
         rows: list[_Row] = []
         left_width = (width - indent) * 0.62
+        number = self.m.width(
+            "9) ", self.fonts.latin.regular, self._fit(self.fonts.latin, self.o.size)
+        )
         for i, pair in enumerate(q.pairs):
-            left = self._pick(pair.left)
-            face = self.fonts.for_text(left)
-            lines = self.m.wrap(f"{i + 1}) {left}", face.regular, self.o.size, left_width - 8)
-            right = f"({'abcd'[i]}) {pair.right}"
-            rows.append(
-                (
-                    face,
-                    lines[0],
-                    self.o.size,
-                    False,
-                    indent,
-                    (self.fonts.for_text(right), right, indent + left_width),
-                )
-            )
-            rows += [(face, line, self.o.size, False, indent + 8, None) for line in lines[1:]]
+            # the left item wraps short of the right column, its number in front of it
+            left = self._text_rows(pair.left, left_width - number - 8, indent + number)
+            face, text, size, *_ = left[0]
+            right = bilingual.match_right(q, i, self.o.language)
+            beside = (self.fonts.for_text(right), right, indent + left_width)
+            rows.append((face, f"{i + 1}) {text}", size, False, indent, beside))
+            rows += left[1:]
         return rows
-
-    def _pick(self, text: Bilingual) -> str:
-        return text.hi if self.o.language == "hi" and text.hi else text.en
 
     def _bilingual(self, text: Bilingual) -> Iterator[tuple[Face, str]]:
         """The text in the sheet's language(s); a Hindi line equal to the English (a sum like

@@ -44,7 +44,9 @@ def _both(english: list[str], hindi: list[str]) -> list[Line]:
             merged.append(Line(False, en))
         elif _shared_data(en, hi):
             label_en, _, data = en.partition(": ")
-            merged.append(Line(False, f"{label_en} ({hi.partition(': ')[0]}): {data}"))
+            label_hi = hi.partition(": ")[0]
+            same = _same_start(label_en, label_hi)  # "● Laddoos" / "● लड्डू": the ● once
+            merged.append(Line(False, f"{label_en} ({label_hi[same:]}): {data}"))
         else:
             shown = _shared_stimulus(en, hi)
             merged += [Line(False, en), Line(True, _translation(hi[len(shown) :]))]
@@ -54,8 +56,7 @@ def _both(english: list[str], hindi: list[str]) -> list[Line]:
 def _shared_stimulus(en: str, hi: str) -> str:
     """ "||||/ ||   Children who...": marks both lines begin with, set apart by a wide gap,
     which the translation line leaves out ("" when there are none)."""
-    same = next((i for i, (a, b) in enumerate(zip(en, hi, strict=False)) if a != b), 0)
-    common = en[:same]
+    common = en[: _same_start(en, hi)]
     gap = common.rfind("  ")
     return common[: gap + 2] if gap > 0 and common[:gap].strip() else ""
 
@@ -65,6 +66,12 @@ def _shared_data(en: str, hi: str) -> bool:
     _, sep_en, data_en = en.partition(": ")
     _, sep_hi, data_hi = hi.partition(": ")
     return bool(sep_en and sep_hi and data_en and data_en == data_hi) and BLANK not in data_en
+
+
+def _same_start(en: str, hi: str) -> int:
+    """How many characters the two lines begin with alike (not counting a letter)."""
+    same = next((i for i, (a, b) in enumerate(zip(en, hi, strict=False)) if a != b), 0)
+    return same
 
 
 def _translation(hindi: str) -> str:

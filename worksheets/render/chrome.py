@@ -55,8 +55,11 @@ def dated(printed: str, language: Language) -> str:
     2026", "दिनांक: 21 नवंबर 2026", or both, each with its own label."""
     if not printed:
         return f"{label('date', language)}: ____________"
-    en = f"{LABELS['date'].en}: {printed}"
-    hi = f"{LABELS['date'].hi}: {' '.join(MONTHS_HI.get(w, w) for w in printed.split(' '))}"
+    # no-break spaces: a date wraps as a whole, never "दिनांक: 21" / "नवंबर 2026"
+    nbsp = "\u00a0"
+    en = f"{LABELS['date'].en}:{nbsp}{printed.replace(' ', nbsp)}"
+    months = nbsp.join(MONTHS_HI.get(w, w) for w in printed.split(" "))
+    hi = f"{LABELS['date'].hi}:{nbsp}{months}"
     return {"en": en, "hi": hi}.get(language, f"{en} / {hi}")
 
 

@@ -233,7 +233,8 @@ class SheetLayout:
         indent = self.m.width("000.", self.fonts.latin.bold, size) + 2
         block = _Block()
         answer = bilingual.key(q, self.o.language)
-        face = self.fonts.for_text(answer)
+        # "False / गलत" starts in the Latin face, as the English leads on a bilingual sheet
+        face = self.fonts.latin if self.o.language == "both" else self.fonts.for_text(answer)
         fitted = self._fit(face, size)
         block.lines += [
             (face, line, fitted, True, indent, None)
@@ -310,7 +311,8 @@ class SheetLayout:
         ]
 
     def _match_lines(self, q: Question, width: float, indent: float) -> list[_Row]:
-        """Left items numbered, right items lettered, side by side; a gap to draw lines in."""
+        """Left items numbered, right items lettered, side by side; a gap to draw lines in.
+        Each side wraps within its own column, so a long answer never runs off the page."""
         rows: list[_Row] = []
         left_width = (width - indent) * 0.62
         number = self.m.width(
@@ -320,10 +322,22 @@ class SheetLayout:
             # the left item wraps short of the right column, its number in front of it
             left = self._text_rows(pair.left, left_width - number - 8, indent + number)
             face, text, size, *_ = left[0]
+            left[0] = (face, f"{i + 1}) {text}", size, False, indent, None)
             right = bilingual.match_right(q, i, self.o.language)
-            beside = (self.fonts.for_text(right), right, indent + left_width)
-            rows.append((face, f"{i + 1}) {text}", size, False, indent, beside))
-            rows += left[1:]
+            right_face = (
+                self.fonts.latin if self.o.language == "both" else self.fonts.for_text(right)
+            )
+            right_size = self._fit(right_face, self.o.size)
+            right_width = width - indent - left_width
+            right_lines = self.m.wrap(right, right_face.regular, right_size, right_width)
+            for j in range(max(len(left), len(right_lines))):
+                row = left[j] if j < len(left) else (face, "", size, False, indent + number, None)
+                beside = (
+                    (right_face, right_lines[j], indent + left_width, right_size)
+                    if j < len(right_lines)
+                    else None
+                )
+                rows.append((*row[:5], beside))
         return rows
 
     def _bilingual(self, text: Bilingual) -> Iterator[tuple[Face, str]]:
@@ -336,8 +350,9 @@ class SheetLayout:
             yield self.fonts.devanagari, hindi
 
 
-# face, text, size, bold, indent, and maybe a second text on the same line (face, text, indent)
-_Row = tuple[Face, str, float, bool, float, tuple[Face, str, float] | None]
+# face, text, size, bold, indent, and maybe a second text on the same line (face, text, indent,
+# size: the right column of a match item keeps one size down its wrapped lines)
+_Row = tuple[Face, str, float, bool, float, tuple[Face, str, float, float] | None]
 
 
 @dataclass
@@ -385,7 +400,8 @@ class _Columns:
                 )
             page.ops.append(face_text(face, text, size, x + indent, self.y, bold=bold))
             if beside is not None:
-                page.ops.append(face_text(beside[0], beside[1], size, x + beside[2], self.y))
+                right_face, right, right_x, right_size = beside
+                page.ops.append(face_text(right_face, right, right_size, x + right_x, self.y))
         self.y -= block.space + leading * 0.3
 
     def _next_column(self) -> None:

@@ -79,3 +79,21 @@ def test_a_hindi_sheet_prints_no_english_for_any_question_of_the_skill(skill: st
             for q in questions:
                 problems = foreign_words(q)
                 assert not problems, f"{skill} {q.qtype} (asked {qtype}, seed {seed}): {problems}"
+
+
+def test_every_maths_and_evs_chapter_and_skill_has_its_title_and_note_in_hindi() -> None:
+    """The title and the "Remember" box of a Hindi sheet come from these."""
+    syllabus = builtin_syllabus()
+    problems = []
+    for skill in syllabus.skills():
+        if skill.tag.split(".")[0] not in ("maths", "evs"):
+            continue
+        chapter = syllabus.chapter_of(skill.tag)
+        for part, text in (
+            ("chapter title", chapter.title_hi),
+            ("skill title", skill.title_hi),
+            ("Remember note", skill.concept_hi),
+        ):
+            if not text or latin_words(text):
+                problems.append(f"{skill.tag} {part}: {text!r}")
+    assert problems == []

@@ -44,10 +44,17 @@ def pick(text: Text, language: Language) -> str:
     return text.en
 
 
+def separator(language: Language) -> str:
+    """Between the parts of a footer or a running head. A line with Hindi starts in the
+    Devanagari face, which has no middle dot, so it takes a dash it has."""
+    return "·" if language == "en" else "–"
+
+
 def page_footer(number: int, total: int, code: str, language: Language) -> str:
     en, hi = f"Page {number} of {total}", f"पृष्ठ {number} / {total}"
-    pages = {"en": en, "hi": hi}.get(language, f"{en} · {hi}")
-    return f"{pages}  ·  {code}"
+    dot = separator(language)
+    pages = {"en": en, "hi": hi}.get(language, f"{en} / {hi}")
+    return f"{pages}  {dot}  {code}"
 
 
 def dated(printed: str, language: Language) -> str:

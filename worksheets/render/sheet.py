@@ -188,7 +188,8 @@ class SheetLayout:
     def _continuation_header(self, page: Page, view: SheetView) -> float:
         top = self.height - MARGIN - 9
         name = view.child_name or f"{chrome.label('name', self.o.language)}: ______________"
-        text = f"{name}  ·  {view.title_in(self.o.language)}  ·  {view.code}"
+        dot = chrome.separator(self.o.language)
+        text = f"{name}  {dot}  {view.title_in(self.o.language)}  {dot}  {view.code}"
         page.ops.append(face_text(self.fonts.for_text(text), text, 9, MARGIN, top))
         page.ops.append(Line(MARGIN, top - 4, self.width - MARGIN, top - 4, 0.4, 0.6))
         return top - 4 - self.o.leading

@@ -105,8 +105,25 @@ class FontSet:
             return primary
         return next((face for face in self.chain if code in face.chars), primary)
 
+    def sized_runs(self, text: str, font: str, size: float) -> list[tuple[Run, float]]:
+        """The runs of `text` with the size each is drawn at. A Hindi word in an English line
+        ("(a) cube / घन", "Name / नाम") is set at the Devanagari size, as large as the Hindi
+        lines around it; everything else at `size`."""
+        latin_line = self._named[font][0] is not self.devanagari
+        hindi = (self.devanagari.regular, self.devanagari.bold)
+        return [
+            (
+                run,
+                self.size_for(self.devanagari, size) if latin_line and run.font in hindi else size,
+            )
+            for run in self.runs(text, font)
+        ]
+
     def width(self, text: str, font: str, size: float) -> float:
-        return sum(run_width(glyphs(run, size), run.font, size) for run in self.runs(text, font))
+        return sum(
+            run_width(glyphs(run, at), run.font, at)
+            for run, at in self.sized_runs(text, font, size)
+        )
 
     def size_for(self, face: Face, size: float) -> float:
         """The point size to set a line of `face` at, beside Latin text of `size`.

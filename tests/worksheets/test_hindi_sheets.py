@@ -1,20 +1,24 @@
 """Hindi sheets are Hindi, and bilingual sheets print each question once.
 
-The main property lays out 2,000 Maths and EVS sheets with their keys — every grade, chapter,
-question type, language (Hindi, both), paper, column count and large print — and reads every
-text the page would print: on a Hindi sheet no Latin letters but the user's own names and the
-sheet's code; on a bilingual sheet none in any Hindi line.
+The main property lays out 2,000 Maths, EVS and English sheets with their keys — every grade,
+chapter, question type, language (Hindi, both), paper, column count and large print — and reads
+every text the page would print: on a Hindi sheet no Latin letters but the user's own names and
+the sheet's code (and, on an English sheet, the English it teaches); on a bilingual sheet none
+in any Hindi line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from random import Random
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
+from curriculum.engine import NotEnoughQuestions
 from curriculum.hindi import latin_words
 from curriculum.question import QUESTION_TYPES, Question
 from curriculum.syllabus import builtin_syllabus
@@ -24,6 +28,7 @@ from worksheets.assembly import Recipient, SheetRequest, assemble
 from worksheets.model import Worksheet
 from worksheets.render.fonts import font_set
 from worksheets.render.layout import Page, Text
+from worksheets.render.painter import Painter
 from worksheets.render.pdf import render_pdf
 from worksheets.render.sheet import WIDE_BLANK, Options, SheetLayout, SheetView
 from worksheets.views import render_options, sheet_view
@@ -32,7 +37,11 @@ SHEETS = 2_000
 SCHOOL = "Kendriya Vidyalaya No. 2, Pune"
 # no name a generator uses (Asha, Ravi...), so a generated English name is never taken for one
 NAMES = ("Nandini Rao", "नंदिनी राव", "Venkatanarasimharajuvaripeta Lakshminarayana")
-SUBJECT_GRADES = [("maths", g) for g in range(1, 6)] + [("evs", g) for g in range(3, 6)]
+SUBJECT_GRADES = (
+    [("maths", g) for g in range(1, 6)]
+    + [("evs", g) for g in range(3, 6)]
+    + [("english", g) for g in range(1, 6)]
+)
 _LAYOUTS: dict[Options, SheetLayout] = {}
 
 
@@ -59,16 +68,18 @@ def _random_sheet(seed: int) -> tuple[Worksheet, Options]:
         subject,
         grade,
         skills=tuple(s.tag for c in chapters for s in c.skills),
-        count=rng.choice(
-            (8, 12, 20) if subject == "maths" else (8, 12)
-        ),  # EVS banks: 17+ a chapter
+        count=rng.choice((8, 12) if subject == "evs" else (8, 12, 20)),  # EVS: 17+ a chapter
         qtypes=qtypes,  # type: ignore[arg-type]
         seed=seed,
         settings={"language": options.language},
     )
     who = Recipient(child_id="c1", child_name=rng.choice(NAMES), class_name=f"{grade}A")
     version = rng.choice((None, None, "B"))
-    return assemble(request, who, builtin_syllabus(), "2026-11-21", version), options
+    try:
+        return assemble(request, who, builtin_syllabus(), "2026-11-21", version), options
+    except NotEnoughQuestions:  # a small English chapter: the sheet a teacher would make instead
+        fewer = replace(request, count=8, qtypes=())
+        return assemble(fewer, who, builtin_syllabus(), "2026-11-21", version), options
 
 
 def _texts(pages: list[Page]) -> Iterator[Text]:
@@ -80,6 +91,9 @@ def _foreign(view: SheetView, sheet: Worksheet, options: Options, pages: list[Pa
     in any Hindi part of a line ("cube / घन", "Balls (गेंदें): |||" and "Name / नाम" give each
     language its own part). The user's names and the sheet's code are theirs to print."""
     own = " ".join((SCHOOL, view.child_name or "", view.class_name or "", sheet.code)).split()
+    # an English sheet teaches English: its questions' words may print, its chrome is Hindi
+    english = sheet.subject == "english"
+    taught = set(latin_words(" ".join(_english_taught(sheet)))) if english else set()
     letters = any(q["skill_tag"] in LETTER_FIGURES for q in sheet.questions)
     found = []
     for op in _texts(pages):
@@ -91,9 +105,25 @@ def _foreign(view: SheetView, sheet: Worksheet, options: Options, pages: list[Pa
             if options.language == "both" and not _DEVANAGARI.search(part):
                 continue
             for word in latin_words(part):
-                if not (letters and len(word) == 1 and word.isupper()):
+                # (a part of a word: a narrow column breaks a long one, "disconne" / "ct")
+                if not any(word in whole for whole in taught) and not (
+                    letters and len(word) == 1 and word.isupper()
+                ):
                     found.append(f"{word!r} in {op.text!r}")
     return found
+
+
+def _english_taught(sheet: Worksheet) -> Iterator[str]:
+    """Every English text an English-subject sheet's questions print (and the English words
+    their Hindi instructions, titles and notes name: "a या an में से सही शब्द भरो।")."""
+    syllabus = builtin_syllabus()
+    for raw in sheet.questions:
+        q = Question.model_validate(raw)
+        skill, chapter = syllabus.skill(q.skill_tag), syllabus.chapter_of(q.skill_tag)
+        yield from (skill.title_hi or "", skill.concept_hi or "", chapter.title_hi or "")
+        yield from (q.prompt.en, q.solution.en, q.answer, q.instruction.hi or "", *q.options)
+        yield from (q.prompt.hi or "", q.solution.hi or "", q.answer_hi or "", *q.options_hi)
+        yield from (side for p in q.pairs for side in (p.left.en, p.right))
 
 
 # where a bilingual line changes language: "a / b", "a (b)", "a · b", a gap of two spaces
@@ -224,3 +254,31 @@ def test_a_hindi_pdf_reads_back_without_english(tmp_path: Path) -> None:
     for pdf in (out, key):
         words = set(latin_words(pdf_reading.text(pdf))) - allowed
         assert words == set(), (pdf.name, words)
+
+
+def test_hindi_beside_english_on_one_line_is_drawn_as_large_as_a_hindi_line(
+    tmp_path: Path,
+) -> None:
+    """ "(a) cube / घन": the घन as large as the Hindi lines around it, not a size smaller."""
+    fonts, pdf = font_set(), tmp_path / "option.pdf"
+    canvas = Canvas(str(pdf), invariant=1)
+    Painter(canvas, fonts).text(40, 700, "(a) cube / घन", fonts.latin.regular, 11)
+    canvas.save()
+    sizes = pdf_reading.font_sizes(pdf)
+    assert sizes["NotoSansDevanagari-Regular"] == {fonts.size_for(fonts.devanagari, 11)}
+    assert sizes["NotoSans-Regular"] == {11}
+
+
+def test_a_line_mixing_hindi_and_english_is_measured_as_it_is_drawn(tmp_path: Path) -> None:
+    fonts, pdf = font_set(), tmp_path / "option.pdf"
+    line = "(b) the red book / लाल किताब"
+    canvas = Canvas(str(pdf), invariant=1)
+    drawn = Painter(canvas, fonts).text(40, 700, line, fonts.latin.regular, 11)
+    assert fonts.width(line, fonts.latin.regular, 11) == pytest.approx(drawn)  # wraps true
+
+
+def test_a_bilingual_key_heading_names_the_child_once() -> None:
+    sheet = _sheet("both", ("maths.c3.add_3digit_regroup",))
+    key = _all_text(_pages(sheet, "both")[1])
+    assert key.count("Asha Verma") == 1
+    assert "Answer key: Maths" in key and "उत्तर कुंजी: गणित" in key

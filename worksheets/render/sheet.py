@@ -209,10 +209,11 @@ class SheetLayout:
         lang, size = self.o.language, self.o.size
         y = self.height - MARGIN - size * 1.3
         who = f" — {view.child_name}" if view.child_name else ""
-        # a bilingual key gives its heading in each language, on a line of its own
+        # a bilingual key gives its heading in each language, on a line of its own; the
+        # child's name once, after the first
         headings = [
-            f"{chrome.label('answer_key', code)}: {view.title_in(code)}{who}"
-            for code in (("en", "hi") if lang == "both" else (lang,))
+            f"{chrome.label('answer_key', code)}: {view.title_in(code)}{'' if i else who}"
+            for i, code in enumerate(("en", "hi") if lang == "both" else (lang,))
         ]
         y = self._lines(pages[0], headings, y, size * 1.3, self.width - 2 * MARGIN, bold=True)
         code = f"{chrome.label('sheet_code', lang)} {view.code}"

@@ -100,3 +100,9 @@ def test_a_circle_is_never_called_a_sphere() -> None:
 def test_the_name_diya_does_not_read_as_gave() -> None:
     assert next(p for p in PEOPLE if p.en == "Diya").hi == "दीया"
     assert [t for _, t in hindi_texts() if t.startswith("दिया ने")] == []
+
+
+def test_a_flower_makes_fruit_and_seeds_rather_than_becoming_them() -> None:
+    """ "फल और बीज बनता है" reads "is made fruit and seeds"; the flower makes them."""
+    item = next(i for i in builtin_bank()["evs.c3.getting_to_know_plants"] if i.id.endswith("017"))
+    assert ("फूल", "फल और बीज बनाता है") in [tuple(pair) for pair in item.pairs_hi]

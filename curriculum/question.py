@@ -26,12 +26,16 @@ QUESTION_TYPES: tuple[str, ...] = QuestionType.__args__  # type: ignore[attr-def
 
 
 class WrongAnswer(BaseModel):
-    """An answer a child is likely to give, and the mistake that produces it."""
+    """An answer a child is likely to give, and the mistake that produces it.
+
+    `hi`: the same wrong answer as a Hindi sheet prints it ("मंगलवार" for "Tuesday"); None when
+    the English text serves both (a number)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     answer: str
     error_type: str
+    hi: str | None = None
 
 
 class MatchPair(BaseModel):
@@ -39,6 +43,7 @@ class MatchPair(BaseModel):
 
     left: Text
     right: str
+    right_hi: str | None = None  # None: `right` serves both languages
 
 
 class Question(BaseModel):
@@ -47,6 +52,10 @@ class Question(BaseModel):
     `data` holds the values the question was made from, so the key can be checked against an
     independent computation. `key` is canonical: two questions with the same key are the same
     item (3 + 5 and 5 + 3 share one).
+
+    Values a Hindi sheet prints differently carry their Hindi beside them: `answer_hi` (the key),
+    `options_hi` (in the order of `options`), `WrongAnswer.hi`, `MatchPair.right_hi`. Where one
+    is missing the English value serves both languages (numbers, sums).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -62,6 +71,8 @@ class Question(BaseModel):
     wrong_answers: tuple[WrongAnswer, ...] = ()
     options: tuple[str, ...] = ()
     pairs: tuple[MatchPair, ...] = ()
+    answer_hi: str | None = None
+    options_hi: tuple[str, ...] = ()
     unit: str | None = None
     grading: Literal["auto", "teacher"] = "auto"
     key: str
@@ -70,8 +81,18 @@ class Question(BaseModel):
 
     @property
     def accepted_answers(self) -> tuple[str, ...]:
-        """Every form the key accepts, the main answer first."""
-        return (self.answer, *(a for a in self.accepted if a != self.answer))
+        """Every form the key accepts, the main answer first; the Hindi key is one of them."""
+        forms = (self.answer, *self.accepted, *((self.answer_hi,) if self.answer_hi else ()))
+        return tuple(dict.fromkeys(forms))
+
+    def answer_in(self, language: str) -> str:
+        """The key as a sheet in `language` ("en" or "hi") prints it."""
+        return self.answer_hi if language == "hi" and self.answer_hi else self.answer
+
+    def option_in(self, index: int, language: str) -> str:
+        if language == "hi" and len(self.options_hi) == len(self.options):
+            return self.options_hi[index]
+        return self.options[index]
 
 
 def worksheet_hash(questions: Sequence[Question]) -> str:

@@ -16,7 +16,7 @@ from random import Random
 from curriculum.banks import BankItem
 from curriculum.engine import generate
 from curriculum.question import Question, QuestionType, worksheet_hash
-from curriculum.syllabus import Syllabus
+from curriculum.syllabus import Chapter, Syllabus
 from worksheets.adaptive import SkillStatus, apportion, weigh_skills
 from worksheets.codes import worksheet_code
 from worksheets.model import Worksheet, WorksheetMode
@@ -24,6 +24,12 @@ from worksheets.model import Worksheet, WorksheetMode
 GENERATOR_VERSION = "2026.11-1"
 MAX_RETRIES = 8
 SUBJECT_NAMES = {"maths": "Maths", "english": "English", "evs": "EVS", "custom": "My syllabus"}
+SUBJECT_NAMES_HI = {
+    "maths": "गणित",
+    "english": "अंग्रेज़ी",
+    "evs": "पर्यावरण अध्ययन",
+    "custom": "मेरा पाठ्यक्रम",
+}
 
 
 class AssemblyError(ValueError):
@@ -187,6 +193,7 @@ def _worksheet(
     settings = {
         **request.settings,
         "title": title,
+        "title_hi": _title_hi(request, [syllabus.chapter_of(tag) for tag in plan]),
         "concept": {"en": skill.concept, "hi": skill.concept_hi},
         "child_name": recipient.child_name,
         "class_name": recipient.class_name,
@@ -208,6 +215,15 @@ def _worksheet(
         settings=settings,
         verification_hash=digest,
     )
+
+
+def _title_hi(request: SheetRequest, chapters: list[Chapter]) -> str:
+    """The title a Hindi sheet prints: "गणित — लेन-देन", or "गणित — कक्षा 3 अभ्यास"."""
+    subject = SUBJECT_NAMES_HI.get(request.subject, "अभ्यास")
+    titles = {c.title_hi or (c.title if request.subject == "custom" else None) for c in chapters}
+    if len(titles) == 1 and None not in titles:
+        return f"{subject} — {titles.pop()}"
+    return f"{subject} — कक्षा {request.grade} अभ्यास"
 
 
 def printed_date(iso: str) -> str:

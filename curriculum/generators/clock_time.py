@@ -31,6 +31,11 @@ def _say_hi(hour: int, half: bool) -> str:
     return f"{hour} बजे"
 
 
+# "half past 12" -> "साढ़े 12 बजे": the Hindi of every time these questions show (13 o'clock is
+# the slip of a child who forgets that the clock starts again at 1).
+HALF_HOURS_HI = {_say(h, half): _say_hi(h, half) for h in range(1, 14) for half in (False, True)}
+
+
 def _hands(hour: int, half: bool) -> Text:
     if half:
         return Text(
@@ -81,7 +86,8 @@ def _later(rng: Random, tag: str, d: int, qtype: QuestionType) -> Question:
         en=f"{_say(hour, half)} + 1 hour = {answer}",
         hi=f"{_say_hi(hour, half)} + 1 घंटा = {_say_hi(end, half)}",
     )
-    question = q(tag, d, prompt, answer, work, data, wrong=wrong, accepted=accepted, qtype=qtype)
+    kw = {"wrong": wrong, "accepted": accepted, "qtype": qtype, "hindi": HALF_HOURS_HI}
+    question = q(tag, d, prompt, answer, work, data, **kw)
     if qtype == "word_problem":  # a story: the time is in its words
         return question
     return _with_clock(question, hour, 30 if half else 0)
@@ -114,7 +120,8 @@ def _read_half_hour(rng: Random, tag: str, d: int) -> Question:
         "past the hour.",
         hi=f"घड़ी में {hands.hi}। मिनट की सुई 12 पर हो तो पूरे घंटे होते हैं; 6 पर हो तो साढ़े।",
     )
-    question = q(tag, d, READ_CLOCK, answer, work, data, wrong=wrong, accepted=accepted)
+    kw = {"wrong": wrong, "accepted": accepted, "hindi": HALF_HOURS_HI}
+    question = q(tag, d, READ_CLOCK, answer, work, data, **kw)
     return _with_clock(question, hour, minute)
 
 

@@ -34,7 +34,7 @@ class Item(NamedTuple):
 
 def _ask(
     tag: str, difficulty: int, shown: Shown, ask: Word, answer: object, work: Word | str,
-    data: Data, wrong: Wrong, accepted: Iterable[str] = (),
+    data: Data, wrong: Wrong, accepted: Iterable[str] = (), hindi: dict[str, str] | None = None,
 ) -> Question:  # fmt: skip
     """The data shown, then the question with its blank; `work` is the worked answer."""
     if isinstance(shown, Word):
@@ -42,7 +42,9 @@ def _ask(
     else:  # drawn: the picture comes first, then the question
         prompt = Text(en=f"{ask.en} {BLANK}", hi=f"{ask.hi} {BLANK}")
     hint = Text(en=work, hi=work) if isinstance(work, str) else Text(en=work.en, hi=work.hi)
-    question = fill(tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=LOOK)
+    question = fill(
+        tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=LOOK, hindi=hindi
+    )
     return question if isinstance(shown, Word) else question.model_copy(update={"picture": shown})
 
 
@@ -106,7 +108,8 @@ def _extreme(
     wrong: Wrong = [(item.en, "compared_wrong") for item in items if item != right]
     accepted = (right.en_many, right.hi, right.hi_many, right.en.capitalize())
     data = {**data, "kind": word[0]}
-    return _ask(tag, difficulty, shown, question, right.en, work, data, wrong, accepted)
+    hindi = {item.en: item.hi for item in items}
+    return _ask(tag, difficulty, shown, question, right.en, work, data, wrong, accepted, hindi)
 
 
 # --- Class 1: So Many Toys -------------------------------------------------------------------

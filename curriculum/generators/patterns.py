@@ -68,9 +68,12 @@ def repeating(rng: Random, difficulty: int) -> Question:
         f"{SHAPES[first]} {SHAPES[second]}",
     )
     tag = "maths.c1.patterns"
+    # a Hindi sheet and its key name the shapes in Hindi
+    hindi = {_pair(a, b): f"{SHAPES[a]}, {SHAPES[b]}" for a in SHAPES for b in SHAPES}
     question = fill(
-        tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=CONTINUE
-    )
+        tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=CONTINUE,
+        hindi=hindi,
+    )  # fmt: skip
     drawn = tuple(core[i % size] for i in range(shown))
     return question.model_copy(
         update={"picture": Pattern(shapes=drawn, next_shapes=(first, second))}
@@ -156,7 +159,9 @@ ROWS = table("""
 DOTS: dict[str, Callable[[int], int]] = {"square": lambda n: n * n}
 DOTS["triangle"] = lambda n: n * (n + 1) // 2
 DOT_STEPS = {
-    "square": Text(en="a square of dots (n rows of n dots)", hi="बिंदुओं का वर्ग (n बिंदुओं की n पंक्तियाँ)"),
+    "square": Text(
+        en="a square of dots (n rows of n dots)", hi="बिंदुओं का वर्ग (चरण 4 में 4-4 बिंदुओं की 4 पंक्तियाँ)"
+    ),
     "triangle": Text(
         en="a triangle of dots (rows of 1, 2, 3, ... dots)",
         hi="बिंदुओं का त्रिभुज (1, 2, 3, ... बिंदुओं की पंक्तियाँ)",

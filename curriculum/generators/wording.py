@@ -14,18 +14,22 @@ class Thing:
     en: str  # plural
     hi: str  # plural
     feminine: bool  # grammatical gender in Hindi: decides थे/थीं, कितने/कितनी, मिले/मिलीं
+    hi_one: str  # singular: "1 चूड़ी", never "1 चूड़ियाँ"
+
+    def hi_count(self, n: int) -> str:
+        return f"{indian(n)} {self.hi_one if n == 1 else self.hi}"
 
 
 THINGS = (
-    Thing("mangoes", "आम", False),
-    Thing("marbles", "कंचे", False),
-    Thing("laddoos", "लड्डू", False),
-    Thing("balloons", "गुब्बारे", False),
-    Thing("stickers", "स्टिकर", False),
-    Thing("books", "किताबें", True),
-    Thing("pencils", "पेंसिलें", True),
-    Thing("bangles", "चूड़ियाँ", True),
-    Thing("shells", "सीपियाँ", True),
+    Thing("mangoes", "आम", False, "आम"),
+    Thing("marbles", "कंचे", False, "कंचा"),
+    Thing("laddoos", "लड्डू", False, "लड्डू"),
+    Thing("balloons", "गुब्बारे", False, "गुब्बारा"),
+    Thing("stickers", "स्टिकर", False, "स्टिकर"),
+    Thing("books", "किताबें", True, "किताब"),
+    Thing("pencils", "पेंसिलें", True, "पेंसिल"),
+    Thing("bangles", "चूड़ियाँ", True, "चूड़ी"),
+    Thing("shells", "सीपियाँ", True, "सीपी"),
 )
 
 
@@ -35,15 +39,22 @@ class Story:
     unit_en: str
 
 
-def _agree(thing: Thing) -> dict[str, str]:
+def _agree(thing: Thing, first: int = 2, second: int = 2) -> dict[str, str]:
+    """Hindi verbs agree with gender and number: the first count's verb ("थी" for 1 चूड़ी),
+    the second's ("मिली", "दे दी", "इकट्ठी की"), and the plural question ("कितनी")."""
     f = thing.feminine
+
+    def form(n: int, fem_one: str, fem_many: str, masc_one: str, masc_many: str) -> str:
+        return (fem_one if n == 1 else fem_many) if f else (masc_one if n == 1 else masc_many)
+
     return {
-        "were": "थीं" if f else "थे",
+        "were": form(first, "थी", "थीं", "था", "थे"),
         "how_many": "कितनी" if f else "कितने",
-        "got": "मिलीं" if f else "मिले",
+        "got": form(second, "मिली", "मिलीं", "मिला", "मिले"),
         "left": "बचीं" if f else "बचे",
-        "gave": "दे दीं" if f else "दे दिए",
-        "collected": "इकट्ठी कीं" if f else "इकट्ठे किए",
+        "gave": form(second, "दे दी", "दे दीं", "दे दिया", "दे दिए"),
+        "collected": form(second, "इकट्ठी की", "इकट्ठी कीं", "इकट्ठा किया", "इकट्ठे किए"),
+        "collected_all": "इकट्ठी कीं" if f else "इकट्ठे किए",
     }
 
 
@@ -51,14 +62,14 @@ def add_story(rng: Random, a: int, b: int) -> Story:
     if a + b >= 1_000:  # too many for one child's things: a crowd at a mela
         return _crowd_story(a, b)
     thing, who = rng.choice(THINGS), person(rng)
-    g, pronoun = _agree(thing), ("She" if who.female else "He")
+    g, pronoun = _agree(thing, a, b), ("She" if who.female else "He")
     if rng.random() < 0.5:
         en = (
             f"{who.en} had {indian(a)} {thing.en}. {pronoun} got {indian(b)} more. "
             f"How many {thing.en} does {who.en} have now? Answer: {BLANK}"
         )
         hi = (
-            f"{who.hi} के पास {indian(a)} {thing.hi} {g['were']}। उसे {indian(b)} {thing.hi} और "
+            f"{who.hi} के पास {thing.hi_count(a)} {g['were']}। उसे {thing.hi_count(b)} और "
             f"{g['got']}। अब {who.hi} के पास {g['how_many']} {thing.hi} हैं? उत्तर: {BLANK}"
         )
     else:
@@ -67,9 +78,9 @@ def add_story(rng: Random, a: int, b: int) -> Story:
             f"{indian(b)} {thing.en}. How many {thing.en} did they collect in all? Answer: {BLANK}"
         )
         hi = (
-            f"स्कूल के मेले के लिए कक्षा 3 ने {indian(a)} {thing.hi} और कक्षा 4 ने {indian(b)} "
-            f"{thing.hi} {g['collected']}। दोनों ने कुल {g['how_many']} {thing.hi} {g['collected']}? "
-            f"उत्तर: {BLANK}"
+            f"स्कूल के मेले के लिए कक्षा 3 ने {thing.hi_count(a)} और कक्षा 4 ने "
+            f"{thing.hi_count(b)} {g['collected']}। दोनों ने कुल {g['how_many']} {thing.hi} "
+            f"{g['collected_all']}? उत्तर: {BLANK}"
         )
     return Story(Text(en=en, hi=hi), thing.en)
 
@@ -88,13 +99,13 @@ def subtract_story(rng: Random, a: int, b: int) -> Story:
         )
         return Story(Text(en=en, hi=hi), "passengers")
     thing, who = rng.choice(THINGS), person(rng)
-    g, pronoun = _agree(thing), ("She" if who.female else "He")
+    g, pronoun = _agree(thing, a, b), ("She" if who.female else "He")
     en = (
         f"{who.en} had {indian(a)} {thing.en}. {pronoun} gave {indian(b)} {thing.en} to friends. "
         f"How many {thing.en} are left with {who.en}? Answer: {BLANK}"
     )
     hi = (
-        f"{who.hi} के पास {indian(a)} {thing.hi} {g['were']}। उसने {indian(b)} {thing.hi} दोस्तों "
+        f"{who.hi} के पास {thing.hi_count(a)} {g['were']}। उसने {thing.hi_count(b)} दोस्तों "
         f"को {g['gave']}। अब {who.hi} के पास {g['how_many']} {thing.hi} {g['left']}? उत्तर: {BLANK}"
     )
     return Story(Text(en=en, hi=hi), thing.en)

@@ -125,7 +125,12 @@ def solids_faces(q: Question) -> None:
         return
     f, e, c = (int(n) for n in re.findall(r"\d+", q.data["kind"]))
     one_fits(q, {s for s, facts in SOLID.items() if facts[:3] == (f, e, c)}, 3)
-    assert f"{f} फलक, {e} किनारे और {c} कोने" in (q.prompt.hi or "")
+    hindi = q.prompt.hi or ""
+    for n, one, many in ((f, "फलक", "फलक"), (e, "किनारा", "किनारे"), (c, "कोना", "कोने")):
+        if n:  # "1 किनारा", "12 किनारे"
+            assert f"{n} {one if n == 1 else many}" in hindi
+        else:  # "कोई किनारा नहीं", never "0 किनारे"
+            assert one in hindi.split("कोई", 1)[-1] and f"0 {many}" not in hindi
 
 
 def _shape_count(q: Question) -> bool:

@@ -112,9 +112,10 @@ def text_ink(op: Text, fonts: FontSet) -> tuple[float, float, float, float] | No
     """The box around the glyphs `op` draws, or None if it draws none (spaces only)."""
     x = op.x
     box: list[float] = [float("inf"), float("inf"), float("-inf"), float("-inf")]
-    for run in fonts.runs(op.text, op.font):
+    # each run at the size the painter draws it (a Hindi word in an English line is larger)
+    for run, size in fonts.sized_runs(op.text, op.font, op.size):
         left, bottom, right, top, advance = _run_ink(run.font, run.text, run.shaped)
-        k = op.size / 1000
+        k = size / 1000
         if left != float("inf"):
             box = [
                 min(box[0], x + left * k),

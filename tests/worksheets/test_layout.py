@@ -151,7 +151,10 @@ def _rows_fit(blocks: list[Block], width: float, fonts: FontSet) -> None:
             if isinstance(item, Row):
                 for cell in item.cells:
                     ink = text_ink(
-                        face_text(cell.face, cell.text, item.size, cell.x, 0, cell.bold), fonts
+                        face_text(
+                            cell.face, cell.text, cell.size or item.size, cell.x, 0, cell.bold
+                        ),
+                        fonts,
                     )
                     assert ink is None or ink[2] <= width + 0.5, (cell.text, ink, width)
             elif isinstance(item, Picture):

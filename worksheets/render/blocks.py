@@ -3,7 +3,9 @@ each with a known height, so the flow can place whole blocks and nothing overlap
 
 A text row is `LEADING` x its size tall with its baseline `ASCENT` x size below the row's top:
 room for the tallest Latin accent and Devanagari matra above, and the deepest descender and
-Devanagari vowel sign below, so rows stacked on each other never touch.
+Devanagari vowel sign below, so rows stacked on each other never touch. A row whose glyphs are
+drawn larger than its size (a Hindi word in an English line is set at the Devanagari size; a
+Hindi translation beside English match items) is measured by its largest, `span`.
 """
 
 from __future__ import annotations
@@ -27,16 +29,22 @@ class Cell:
     text: str
     x: float
     bold: bool = False
+    size: float | None = None  # drawn at the row's size unless it has its own
 
 
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
     size: float
+    tallest: float = 0.0  # the largest size any glyph of it is drawn at, when above `size`
+
+    @property
+    def span(self) -> float:
+        return max(self.size, self.tallest)
 
     @property
     def height(self) -> float:
-        return self.size * LEADING
+        return self.span * LEADING
 
 
 @dataclass(frozen=True)
@@ -106,10 +114,10 @@ def emit(block: Block, page: Page, x: float, top: float) -> None:
     y = top
     for index, item in enumerate(block.items):
         if isinstance(item, Row):
-            baseline = y - item.size * ASCENT
+            baseline = y - item.span * ASCENT
             if block.label is not None and index == block.label_at:
                 page.ops.append(_text(block.label, x, baseline, item.size))
-            page.ops += [_text(cell, x, baseline, item.size) for cell in item.cells]
+            page.ops += [_text(cell, x, baseline, cell.size or item.size) for cell in item.cells]
         elif isinstance(item, Picture):
             _figure(page, item, x, y)
             if block.label is not None and index == block.label_at:  # a question that starts

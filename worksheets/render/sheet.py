@@ -9,15 +9,16 @@ from reportlab.lib.units import mm
 
 from curriculum.question import Question
 from curriculum.question import Text as Bilingual
+from worksheets.render import chrome
 from worksheets.render.blocks import Block
 from worksheets.render.flow import Frame, Plan, lay_out, plan
 from worksheets.render.fonts import Face, FontSet
 from worksheets.render.layout import MARGIN, PAPER_SIZES, Box, Line, Measure, Page, Qr, face_text
 from worksheets.render.numbers import group_digits
 from worksheets.render.options import Language, Options
-from worksheets.render.questions import QuestionBlocks
+from worksheets.render.questions import WIDE_BLANK, QuestionBlocks
 
-__all__ = ["Language", "Options", "SheetLayout", "SheetView"]
+__all__ = ["WIDE_BLANK", "Language", "Options", "SheetLayout", "SheetView"]
 # What the header asks for: working is shown in Maths; elsewhere answers go in blanks and lines.
 INSTRUCTIONS = {
     "maths": Bilingual(
@@ -48,6 +49,10 @@ class SheetView:
     date: str = ""
     version_label: str | None = None
     concept: Bilingual | None = None
+    title_hi: str | None = None  # None on sheets made before titles had Hindi
+
+    def title_in(self, language: str) -> str:
+        return self.title_hi if language == "hi" and self.title_hi else self.title
 
 
 class SheetLayout:
@@ -101,15 +106,16 @@ class SheetLayout:
         return first - bottom, later - bottom
 
     def _header(self, page: Page, view: SheetView) -> float:
-        o, latin = self.o, self.fonts.latin
+        o, lang = self.o, self.o.language
         top = self.height - MARGIN
         qr = 22 * mm
         page.ops.append(Qr(self.width - MARGIN - qr, top - qr, qr, f"PC:{view.code}"))
-        code_text = f"Code {view.code}"
-        code_w = self.m.width(code_text, latin.bold, 9)
+        code_text = f"{chrome.label('code', lang)} {view.code}"
+        code_face = self.fonts.for_text(code_text)
+        code_w = self.m.width(code_text, code_face.bold, 9)
         # under the QR code, but never past the right margin
         code_x = min(self.width - MARGIN - (qr + code_w) / 2, self.width - MARGIN - code_w)
-        page.ops.append(face_text(latin, code_text, 9, code_x, top - qr - 10, bold=True))
+        page.ops.append(face_text(code_face, code_text, 9, code_x, top - qr - 10, bold=True))
         text_width = self.width - 2 * MARGIN - qr - 8
         y = top - o.size * 1.3
         school = view.school_name or "PracticeCraft"
@@ -117,87 +123,107 @@ class SheetLayout:
         for line in self.m.wrap(school, school_face.bold, o.size * 1.3, text_width)[:2]:
             page.ops.append(face_text(school_face, line, o.size * 1.3, MARGIN, y, bold=True))
             y -= o.size * 1.6
-        who = f"Name: {view.child_name}" if view.child_name else "Name: ______________________"
-        if view.roll_number:
-            who += f"     Roll no.: {view.roll_number}"
-        cls = f"Class: {view.class_name or view.grade}"
-        who_face = self.fonts.for_text(who + cls)
-        for line in self.m.wrap(
-            f"{who}     {cls}     Date: {view.date or '____________'}",
-            who_face.regular,
-            o.size,
-            text_width,
-        ):
-            page.ops.append(face_text(who_face, line, o.size, MARGIN, y))
-            y -= o.leading
-        title = view.title + (f"  (Version {view.version_label})" if view.version_label else "")
-        for line in self.m.wrap(title, latin.bold, o.size * 1.1, text_width):
-            page.ops.append(face_text(latin, line, o.size * 1.1, MARGIN, y, bold=True))
-            y -= o.leading * 1.1
+        y = self._lines(page, self._who(view), y, o.size, text_width)
+        y = self._lines(page, self._titles(view), y, o.size * 1.1, text_width, bold=True)
         y = min(y, top - qr - 16)
         instructions = INSTRUCTIONS["maths" if view.subject == "maths" else "other"]
         for face, text in self._bilingual(instructions):
-            for line in self.m.wrap(text, face.regular, o.size * 0.9, self.width - 2 * MARGIN):
-                page.ops.append(face_text(face, line, o.size * 0.9, MARGIN, y))
-                y -= o.leading * 0.9
+            size = self.fonts.size_for(face, o.size * 0.9)
+            for line in self.m.wrap(text, face.regular, size, self.width - 2 * MARGIN):
+                page.ops.append(face_text(face, line, size, MARGIN, y))
+                y -= size * 1.38
         return y - o.size * 0.4
+
+    def _who(self, view: SheetView) -> list[str]:
+        lang = self.o.language
+        who = f"{chrome.label('name', lang)}: {view.child_name or '______________________'}"
+        if view.roll_number:
+            who += f"     {chrome.label('roll', lang)}: {view.roll_number}"
+        return [
+            f"{who}     {chrome.label('class', lang)}: {view.class_name or view.grade}     "
+            f"{chrome.dated(view.date, lang)}"
+        ]
+
+    def _titles(self, view: SheetView) -> list[str]:
+        """The sheet's title; a bilingual sheet gives the Hindi title on a line of its own."""
+        lang = self.o.language
+        version = f"  {chrome.version_in(view.version_label, lang)}" if view.version_label else ""
+        titles = [view.title_in("hi" if lang == "hi" else "en") + version]
+        if lang == "both" and view.title_hi and view.title_hi != view.title:
+            titles.append(view.title_hi)
+        return titles
+
+    def _lines(
+        self, page: Page, texts: list[str], y: float, size: float, width: float, bold: bool = False
+    ) -> float:
+        """Wrapped lines from `y` down, each in the face its text starts in; the next y."""
+        for text in texts:
+            face = self.fonts.for_text(text)
+            fitted = self.fonts.size_for(face, size)
+            for line in self.m.wrap(text, face.name(bold), fitted, width):
+                page.ops.append(face_text(face, line, fitted, MARGIN, y, bold=bold))
+                y -= fitted * 1.38
+        return y
 
     def _remember(self, page: Page, view: SheetView, y: float) -> float:
         if view.concept is None:
             return y
         o, pad = self.o, 6.0
         inner = self.width - 2 * MARGIN - 2 * pad
-        lines: list[tuple[Face, str]] = []
+        lines: list[tuple[Face, str, float]] = []
         for face, text in self._bilingual(view.concept):
-            prefix = "Remember: " if face is self.fonts.latin else "याद रखो: "
+            language = "en" if face is self.fonts.latin else "hi"
+            prefix = f"{chrome.label('remember', language)}: "
+            size = self.fonts.size_for(face, o.size * 0.95)
             lines += [
-                (face, line)
-                for line in self.m.wrap(
-                    prefix + group_digits(text), face.regular, o.size * 0.95, inner
-                )
+                (face, line, size)
+                for line in self.m.wrap(prefix + group_digits(text), face.regular, size, inner)
             ]
-        height = len(lines) * o.leading * 0.95 + 2 * pad
+        height = sum(size * 1.38 for _, _, size in lines) + 2 * pad
         page.ops.append(Box(MARGIN, y - height, self.width - 2 * MARGIN, height, 0.94))
-        line_y = y - pad - o.size * 0.95
-        for face, line in lines:
-            page.ops.append(face_text(face, line, o.size * 0.95, MARGIN + pad, line_y))
-            line_y -= o.leading * 0.95
+        line_y = y - pad - lines[0][2]
+        for face, line, size in lines:
+            page.ops.append(face_text(face, line, size, MARGIN + pad, line_y))
+            line_y -= size * 1.38
         return y - height - o.leading * 0.6
 
     def _continuation_header(self, page: Page, view: SheetView) -> float:
         top = self.height - MARGIN - 9
-        name = view.child_name or "Name: ______________"
+        lang = self.o.language
+        name = view.child_name or f"{chrome.label('name', lang)}: ______________"
         if view.roll_number:
             name += f" ({view.roll_number})"
-        latin = self.fonts.for_text(name + view.title)
-        page.ops.append(
-            face_text(latin, f"{name}  ·  {view.title}  ·  {view.code}", 9, MARGIN, top)
-        )
+        dot = chrome.separator(lang)
+        text = f"{name}  {dot}  {view.title_in(lang)}  {dot}  {view.code}"
+        page.ops.append(face_text(self.fonts.for_text(text), text, 9, MARGIN, top))
         page.ops.append(Line(MARGIN, top - 4, self.width - MARGIN, top - 4, 0.4, 0.6))
         return top - 4 - self.o.leading
 
     def _footers(self, pages: list[Page], code: str) -> None:
-        latin = self.fonts.latin
         for number, page in enumerate(pages, start=1):
-            text = f"Page {number} of {len(pages)}  ·  {code}"
-            x = (self.width - self.m.width(text, latin.regular, 8)) / 2
-            page.ops.append(face_text(latin, text, 8, x, MARGIN + 3))  # descenders stay inside
+            text = chrome.page_footer(number, len(pages), code, self.o.language)
+            face = self.fonts.for_text(text)
+            x = (self.width - self.m.width(text, face.regular, 8)) / 2
+            page.ops.append(face_text(face, text, 8, x, MARGIN + 3))  # descenders stay inside
 
     # -- the answer key ------------------------------------------------------------------------
 
     def answer_key(self, view: SheetView) -> list[Page]:
         """The key on pages of its own: each answer with its worked solution."""
         pages = [Page()]
-        latin, size = self.fonts.latin, self.o.size
+        lang, size = self.o.language, self.o.size
         y = self.height - MARGIN - size * 1.3
         who = f" — {view.child_name}" if view.child_name else ""
-        heading = self.fonts.for_text(view.title + who)
-        for line in self.m.wrap(
-            f"Answer key: {view.title}{who}", heading.bold, size * 1.3, self.width - 2 * MARGIN
-        ):
-            pages[0].ops.append(face_text(heading, line, size * 1.3, MARGIN, y, bold=True))
-            y -= size * 1.7
-        pages[0].ops.append(face_text(latin, f"Worksheet code {view.code}", size * 0.9, MARGIN, y))
+        # a bilingual key gives its heading in each language, on a line of its own; the
+        # child's name once, after the first
+        headings = [
+            f"{chrome.label('answer_key', code)}: {view.title_in(code)}{'' if i else who}"
+            for i, code in enumerate(("en", "hi") if lang == "both" else (lang,))
+        ]
+        y = self._lines(pages[0], headings, y, size * 1.3, self.width - 2 * MARGIN, bold=True)
+        code = f"{chrome.label('sheet_code', lang)} {view.code}"
+        code_face = self.fonts.for_text(code)
+        pages[0].ops.append(face_text(code_face, code, size * 0.9, MARGIN, y))
         blocks = [
             self.blocks.answer(number, question, self.column_width)
             for number, question in enumerate(view.questions, start=1)

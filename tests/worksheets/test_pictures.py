@@ -96,6 +96,24 @@ def test_every_tally_draws_one_mark_for_each_and_crosses_every_fifth(count: int)
     assert all(sum(_crosses(c, u) for u in upright) == 4 for c in crossing)
 
 
+TALLY_TITLE = Text(
+    en="Tally of the toys in our class (each mark is one toy)",
+    hi="हमारी कक्षा के खिलौनों की टैली (हर निशान एक खिलौना)",
+)
+
+
+@pytest.mark.parametrize("language", ["en", "hi", "both"])
+def test_a_long_tally_title_wraps_in_its_column_instead_of_shrinking_the_picture(
+    language: str,
+) -> None:
+    """A bilingual title on one line was wider than a column, and the whole tally was drawn
+    at a third of its size to fit it: marks and labels too small for a child to count."""
+    rows = (TallyRow(label=Text(en="Tops", hi="लट्टू"), count=6),)
+    drawn = sketch(Tally(title=TALLY_TITLE, rows=rows), _pen(language), 160)
+    assert drawn.width <= 160
+    assert {text.size for text in drawn.texts} == {11.0}
+
+
 # --- clocks ---------------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ def tally(picture: Tally, pen: Pen, width: float) -> Sketch:
     """Rows of tally marks: bundles of four upright strokes crossed by the fifth."""
     board = Board()
     if picture.title:
-        board.caption(pen, pen.label(picture.title))
+        board.title(pen, picture.title, width)
     labels = [pen.label(row.label) if row.label else "" for row in picture.rows]
     label_width = max(pen.width(label) for label in labels) if any(labels) else 0.0
     left = label_width + 10 * pen.scale if label_width else 0.0
@@ -66,8 +66,7 @@ def pictograph(picture: Pictograph, pen: Pen, width: float) -> Sketch:
     s = pen.scale
     board = Board()
     if picture.title:
-        for line in pen.lines(picture.title):
-            board.caption(pen, line)
+        board.title(pen, picture.title, width)
     labels = [pen.lines(row.label) for row in picture.rows]
     label_column = max(pen.width(line) for lines in labels for line in lines) + 12 * s
     most = max(max(row.count for row in picture.rows), 1)

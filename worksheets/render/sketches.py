@@ -98,6 +98,15 @@ class Board:
         size = pen.size
         self.row(size * 1.38, pen.width(text), [], [pen.text(text, 0, size * 0.4)])
 
+    def title(self, pen: Pen, text: Bilingual, width: float) -> None:
+        """A title in the sheet's language(s), English above Hindi, wrapped to `width`: a
+        title one line wide would make the whole picture smaller to fit it."""
+        for line in pen.lines(text):
+            # measured as the sketch's frame measures words (bold, a point of room each side)
+            font = pen.fonts.for_text(line).bold
+            for part in pen.measure.wrap(line, font, pen.size, width - 2):
+                self.caption(pen, part)
+
     def gap(self, height: float) -> None:
         self.depth += height
 

@@ -10,7 +10,9 @@ Fields: `id` (unique), `skill` (skill tag), `type` (fill_blank, multiple_choice,
 open_response, choose_word, rewrite, match), `prompt` (with `____` for a blank), `prompt_hi`,
 `answer`, `accepted`, `options` (multiple choice / choose the word: must include the answer),
 `pairs` (match: list of [left, right]), `hint`, `hint_hi`, `difficulty` (1-3), `error_type`
-(the mistake a wrong option shows; default `misconception`).
+(the mistake a wrong option shows; default `misconception`), and what a Hindi sheet prints for
+them: `answer_hi`, `options_hi` (in the order of `options`), `pairs_hi` ([left, right] each).
+The bundled banks keep their Hindi beside them in `resources/banks/hindi/` (see bank_hindi).
 
 All text follows `curriculum.text_policy`: questions and hints may span lines, everything else
 is one line; control characters are refused with the line and field named.
@@ -31,7 +33,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from curriculum.bank_hindi import bundled_glossaries, with_hindi
 from curriculum.generators.common import BLANK
+from curriculum.generators.variants import match_key
+from curriculum.hindi import true_false_hi
 from curriculum.question import MatchPair, Question, Text, WrongAnswer
 from curriculum.sourcefile import DataFileError, read_text
 from curriculum.syllabus import TITLE_MAX
@@ -74,13 +79,16 @@ class BankItem(BaseModel):
     pairs: tuple[tuple[SingleLine, SingleLine], ...] = ()
     hint: MultiLine | None = Field(default=None, max_length=1000)
     hint_hi: MultiLine | None = Field(default=None, max_length=1000)
+    answer_hi: MultiLine | None = Field(default=None, max_length=500)
+    options_hi: tuple[SingleLine, ...] = Field(default=(), max_length=20)
+    pairs_hi: tuple[tuple[SingleLine, SingleLine], ...] = ()
     difficulty: int = Field(default=1, ge=1, le=3)
     error_type: SingleLine = Field(default="misconception", max_length=60)
     # A teacher's own skill (tag custom.cN.name) is described on its first item:
     chapter: SingleLine | None = Field(default=None, max_length=TITLE_MAX)
     skill_title: SingleLine | None = Field(default=None, max_length=TITLE_MAX)
 
-    @field_validator("accepted", "options", mode="before")
+    @field_validator("accepted", "options", "options_hi", mode="before")
     @classmethod
     def _split(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -100,42 +108,65 @@ class BankItem(BaseModel):
             raise ValueError("a true_false answer is True or False")
         if self.type == "match" and (len(self.pairs) < 2 or len(self.pairs) > 4):
             raise ValueError("a match item has 2 to 4 pairs")
+        if self.options_hi and len(self.options_hi) != len(self.options):
+            raise ValueError("options_hi must give the Hindi of each option, in the same order")
+        if self.pairs_hi and len(self.pairs_hi) != len(self.pairs):
+            raise ValueError("pairs_hi must give the Hindi of each pair, in the same order")
         return self
 
+    def _hindi_of(self, value: str) -> str | None:
+        if self.options_hi and value in self.options:
+            return self.options_hi[self.options.index(value)]
+        return self.answer_hi if value == self.answer else None
+
     def to_question(self, rng: Random) -> Question:
-        options = list(self.options)
-        rng.shuffle(options)
+        order = list(range(len(self.options)))
+        rng.shuffle(order)
         answer, accepted = self.answer, self.accepted
+        answer_hi = self._hindi_of(self.answer)
         if self.type == "true_false":
             answer, accepted = TRUE_FALSE[self.answer.lower()]
+            answer_hi = true_false_hi(answer)
         wrong = [o for o in self.options if o != self.answer]
-        pairs: tuple[MatchPair, ...] = ()
-        if self.type == "match":
-            right = [r for _, r in self.pairs]
-            rng.shuffle(right)
-            pairs = tuple(
-                MatchPair(left=Text(en=left), right=r)
-                for (left, _), r in zip(self.pairs, right, strict=True)
-            )
-            letters = ["abcd"[right.index(r)] for _, r in self.pairs]
-            answer = ", ".join(f"{i + 1}-{x}" for i, x in enumerate(letters))
-            accepted = ("".join(letters),)
-        return Question(
+        question = Question(
             skill_tag=self.skill,
             qtype=self.type,
             instruction=INSTRUCTIONS[self.type],
             prompt=Text(en=self.prompt, hi=self.prompt_hi),
             answer=answer,
             accepted=accepted,
+            answer_hi=answer_hi,
             solution=Text(en=self.hint or f"Answer: {self.answer}", hi=self.hint_hi),
             difficulty=self.difficulty,
-            wrong_answers=tuple(WrongAnswer(answer=w, error_type=self.error_type) for w in wrong),
-            options=tuple(options),
-            pairs=pairs,
+            wrong_answers=tuple(
+                WrongAnswer(answer=w, error_type=self.error_type, hi=self._hindi_of(w))
+                for w in wrong
+            ),
+            options=tuple(self.options[i] for i in order),
+            options_hi=tuple(self.options_hi[i] for i in order) if self.options_hi else (),
             grading="teacher" if self.type == "open_response" else "auto",
             key=f"bank:{self.id}",
             data={"bank_item": self.id},
         )
+        return self._as_match(question, rng) if self.type == "match" else question
+
+    def _as_match(self, question: Question, rng: Random) -> Question:
+        """The right-hand sides shuffled; the key gives each left item's letter."""
+        hindi: tuple[tuple[str | None, str | None], ...] = self.pairs_hi or tuple(
+            (None, None) for _ in self.pairs
+        )
+        order = list(range(len(self.pairs)))
+        rng.shuffle(order)
+        pairs = tuple(
+            MatchPair(
+                left=Text(en=left, hi=left_hi),
+                right=self.pairs[shown][1],
+                right_hi=hindi[shown][1],
+            )
+            for (left, _), (left_hi, _), shown in zip(self.pairs, hindi, order, strict=True)
+        )
+        places = [order.index(i) for i in range(len(self.pairs))]
+        return question.model_copy(update={"pairs": pairs, **match_key(places)})
 
 
 def load_bank(path: Path) -> list[BankItem]:
@@ -222,6 +253,7 @@ def builtin_bank() -> dict[str, tuple[BankItem, ...]]:
     folder = resources.files("resources") / "banks"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".jsonl"):
+            glossaries = bundled_glossaries(entry.name.removesuffix(".jsonl"))
             for item in load_bank(Path(str(entry))):
-                by_skill[item.skill].append(item)
+                by_skill[item.skill].append(with_hindi(item, glossaries.get(item.id, {})))
     return {skill: tuple(items) for skill, items in by_skill.items()}

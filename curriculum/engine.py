@@ -30,6 +30,7 @@ from curriculum.generators.variant_rules import (
     has_one_blank,
 )
 from curriculum.generators.variants import (
+    can_vary,
     make_match,
     to_error_identification,
     to_multiple_choice,
@@ -227,11 +228,12 @@ def _as_type(
         return None
     if qtype in VARIANTS:
         allowed, convert = VARIANTS[qtype]
-        if not allowed(base):
+        if not allowed(base) or not can_vary(base):  # can_vary: printable in every language
             return None
         made = convert(base, rng)
         return made if made.qtype != "multiple_choice" or enough_choices(made) else None
-    if qtype == "match":
+    if qtype == "match" and base.picture is None:
+        # a question with a picture cannot be one row of a match: it keeps its own form
         return _match(generator, rng, level, base, used)
     return None
 
@@ -246,7 +248,8 @@ def _match(
             break
         candidate = generator.make(rng, level)
         clash = any(fits(i, candidate.answer) or fits(candidate, i.answer) for i in items)
-        if candidate.key not in used and not clash:
+        same_hindi = any(candidate.answer_hi and candidate.answer_hi == i.answer_hi for i in items)
+        if candidate.key not in used and not (clash or same_hindi) and candidate.picture is None:
             items.append(candidate)
     if len(items) < 3:
         return None

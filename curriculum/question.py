@@ -8,6 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from curriculum.bilingual import Text as Text
+from curriculum.pictures import Picture
+
 QuestionType = Literal[
     "fill_blank",
     "multiple_choice",
@@ -34,22 +37,17 @@ QUESTION_TYPE_NAMES: dict[QuestionType, str] = {
 }
 
 
-class Text(BaseModel):
-    """Text in English, with its Hindi version where there is one."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str
-    hi: str | None = None
-
-
 class WrongAnswer(BaseModel):
-    """An answer a child is likely to give, and the mistake that produces it."""
+    """An answer a child is likely to give, and the mistake that produces it.
+
+    `hi`: the same wrong answer as a Hindi sheet prints it ("मंगलवार" for "Tuesday"); None when
+    the English text serves both (a number)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     answer: str
     error_type: str
+    hi: str | None = None
 
 
 class MatchPair(BaseModel):
@@ -57,6 +55,7 @@ class MatchPair(BaseModel):
 
     left: Text
     right: str
+    right_hi: str | None = None  # None: `right` serves both languages
 
 
 class Question(BaseModel):
@@ -65,6 +64,10 @@ class Question(BaseModel):
     `data` holds the values the question was made from, so the key can be checked against an
     independent computation. `key` is canonical: two questions with the same key are the same
     item (3 + 5 and 5 + 3 share one).
+
+    Values a Hindi sheet prints differently carry their Hindi beside them: `answer_hi` (the key),
+    `options_hi` (in the order of `options`), `WrongAnswer.hi`, `MatchPair.right_hi`. Where one
+    is missing the English value serves both languages (numbers, sums).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -80,15 +83,28 @@ class Question(BaseModel):
     wrong_answers: tuple[WrongAnswer, ...] = ()
     options: tuple[str, ...] = ()
     pairs: tuple[MatchPair, ...] = ()
+    answer_hi: str | None = None
+    options_hi: tuple[str, ...] = ()
     unit: str | None = None
     grading: Literal["auto", "teacher"] = "auto"
     key: str
     data: dict[str, Any] = Field(default_factory=dict)
+    picture: Picture | None = None  # drawn beside the prompt; never needed for the key
 
     @property
     def accepted_answers(self) -> tuple[str, ...]:
-        """Every form the key accepts, the main answer first."""
-        return (self.answer, *(a for a in self.accepted if a != self.answer))
+        """Every form the key accepts, the main answer first; the Hindi key is one of them."""
+        forms = (self.answer, *self.accepted, *((self.answer_hi,) if self.answer_hi else ()))
+        return tuple(dict.fromkeys(forms))
+
+    def answer_in(self, language: str) -> str:
+        """The key as a sheet in `language` ("en" or "hi") prints it."""
+        return self.answer_hi if language == "hi" and self.answer_hi else self.answer
+
+    def option_in(self, index: int, language: str) -> str:
+        if language == "hi" and len(self.options_hi) == len(self.options):
+            return self.options_hi[index]
+        return self.options[index]
 
 
 def worksheet_hash(questions: Sequence[Question]) -> str:

@@ -15,7 +15,11 @@ A child writes answers many ways: "  007 ", "७", "½", "5 cm", "Rs. 45.50", "4
 - units: when the question has a unit, the answer may give it or leave it out ("5 cm", "5cm",
   "5"); another unit ("5 m") is wrong, error `wrong_unit`. For rupees, paise forms count
   ("45 rupees 50 paise", "4550 paise");
-- choice questions: the option's letter ("b", "(b)") or its text.
+- choice questions: the option's letter ("b", "(b)") or its text — on a Hindi sheet the
+  letter क, ख, ग, घ or the option's Hindi text;
+- Hindi words spelt either way a standard spelling allows: a nasal written as anusvara,
+  chandrabindu or a half nasal consonant (पंद्रह, पन्द्रह), with or without a nukta (अड़तीस,
+  अडतीस).
 
 A wrong answer is looked up among the question's known wrong answers to name the mistake.
 """
@@ -27,6 +31,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from curriculum.hindi import LETTERS_HI
 from curriculum.question import Question
 from progress.attempts import AttemptResult
 
@@ -34,14 +39,14 @@ OPTION_LETTERS = "abcdefgh"
 
 # Ways of writing each unit the generators use; the first is the unit as the key writes it.
 UNIT_ALIASES: dict[str, tuple[str, ...]] = {
-    "cm": ("cm", "cms", "centimetre", "centimetres", "centimeter", "centimeters", "सेंटीमीटर"),
-    "m": ("m", "mt", "metre", "metres", "meter", "meters", "मीटर"),
-    "km": ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "किलोमीटर"),
-    "mm": ("mm", "millimetre", "millimetres", "millimeter", "millimeters", "मिलीमीटर"),
-    "g": ("g", "gm", "gms", "gram", "grams", "ग्राम"),
-    "kg": ("kg", "kgs", "kilogram", "kilograms", "किलोग्राम", "किलो"),
-    "l": ("l", "ltr", "litre", "litres", "liter", "liters", "लीटर"),
-    "ml": ("ml", "millilitre", "millilitres", "milliliter", "milliliters", "मिलीलीटर"),
+    "cm": ("cm", "cms", "centimetre", "centimetres", "centimeter", "centimeters", "सेंटीमीटर", "सेमी"),
+    "m": ("m", "mt", "metre", "metres", "meter", "meters", "मीटर", "मी"),
+    "km": ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "किलोमीटर", "किमी"),
+    "mm": ("mm", "millimetre", "millimetres", "millimeter", "millimeters", "मिलीमीटर", "मिमी"),
+    "g": ("g", "gm", "gms", "gram", "grams", "ग्राम", "ग्रा"),
+    "kg": ("kg", "kgs", "kilogram", "kilograms", "किलोग्राम", "किलो", "किग्रा"),
+    "l": ("l", "ltr", "litre", "litres", "liter", "liters", "लीटर", "ली"),
+    "ml": ("ml", "millilitre", "millilitres", "milliliter", "milliliters", "मिलीलीटर", "मिली"),
     "seconds": ("seconds", "second", "sec", "secs", "s", "सेकंड"),
     "minutes": ("minutes", "minute", "min", "mins", "मिनट"),
     "hours": ("hours", "hour", "hr", "hrs", "h", "घंटे", "घंटा"),
@@ -55,9 +60,13 @@ _SPACED = re.compile(r"\s*([=:/,×\-])\s*")
 _GLYPH = re.compile(r"(\d?)\s*([\u00bc-\u00be\u2150-\u215e])")
 _INDIAN = re.compile(r"^\d{1,2}(,\d\d)*,\d{3}$")
 _WESTERN = re.compile(r"^\d{1,3}(,\d{3})+$")
-_NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
+_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(\.\d+)?")  # a comma after it is not its own
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _FRACTION = re.compile(r"^(?:(\d+) )?(\d+)/(\d+)$")
+# Devanagari spelling variants that are one word: a nasal before a consonant written as a half
+# nasal letter (न्, म्...) is the anusvara; chandrabindu is read as the anusvara; nukta dropped.
+_HALF_NASAL = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")
+_DEVANAGARI = str.maketrans({"\u0901": "\u0902", "\u093c": None, "\u200c": None, "\u200d": None})
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?) ?(?:{rupees}) (\d+) ?(?:{paise})$|^(\d+) ?(?:{paise})$")
 
 
@@ -89,6 +98,7 @@ def normalise(text: str, *, keep_case: bool = False) -> str:
     text = _GLYPH.sub(_glyph_as_fraction, text)
     text = unicodedata.normalize("NFKC", text).replace("\u2044", "/")
     text = "".join(_ascii_digit(ch) for ch in text).translate(_QUOTES)
+    text = _HALF_NASAL.sub("\u0902", text.translate(_DEVANAGARI))
     text = " ".join(text.split())
     if not keep_case:
         text = _SPACED.sub(r"\1", text).casefold()
@@ -129,9 +139,13 @@ def _as_option(question: Question, answer: str) -> str:
     options = [normalise(o) for o in question.options]
     if answer in options:  # the option itself ("a" is an article before it is a letter)
         return answer
+    hindi = [normalise(o) for o in question.options_hi]
+    if answer in hindi:
+        return options[hindi.index(answer)]
     letter = answer.strip("()")
-    if len(letter) == 1 and letter in OPTION_LETTERS[: len(options)]:
-        return options[OPTION_LETTERS.index(letter)]
+    for letters in (OPTION_LETTERS, LETTERS_HI):
+        if len(letter) == 1 and letter in letters[: len(options)]:
+            return options[letters.index(letter)]
     return answer
 
 
@@ -190,8 +204,8 @@ def _same_number(answer: str, form: str) -> bool:
 
 def _mistake(question: Question, answer: str, keep_case: bool) -> str | None:
     for wrong in question.wrong_answers:
-        known = normalise(wrong.answer, keep_case=keep_case)
-        if _matches(answer, [known], question.unit):
+        known = [normalise(w, keep_case=keep_case) for w in (wrong.answer, wrong.hi) if w]
+        if _matches(answer, known, question.unit):
             return wrong.error_type
     if question.unit and _other_unit(answer, question.unit):
         return "wrong_unit"

@@ -160,3 +160,16 @@ def longest_dark_run(image: Image.Image, box: tuple[float, float, float, float],
             run = run + 1 if grey.getpixel((x, y)) < 128 else 0  # type: ignore[operator]
             longest = max(longest, run)
     return longest
+
+
+def font_sizes(pdf: Path) -> dict[str, set[float]]:
+    """The point sizes each font's text is drawn at (base font names, subset tag removed)."""
+    sizes: dict[str, set[float]] = {}
+    with opened(pdf) as document:
+        for index in range(len(document)):
+            for item in document[index].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+                size = ctypes.c_float()
+                pdfium_c.FPDFTextObj_GetFontSize(item.raw, ctypes.byref(size))
+                name = _font_name(item).split("+")[-1]
+                sizes.setdefault(name, set()).add(round(size.value, 2))
+    return sizes

@@ -16,7 +16,7 @@ from random import Random
 from curriculum.banks import BankItem
 from curriculum.engine import Shortfall, make_questions
 from curriculum.question import Question, QuestionType, worksheet_hash
-from curriculum.syllabus import Syllabus
+from curriculum.syllabus import Chapter, Syllabus
 from worksheets.adaptive import SkillStatus, apportion, weigh_skills
 from worksheets.codes import worksheet_code
 from worksheets.model import Worksheet, WorksheetMode
@@ -25,6 +25,12 @@ from worksheets.notes import shortfall_notes
 GENERATOR_VERSION = "2026.12-1"
 MAX_RETRIES = 8
 SUBJECT_NAMES = {"maths": "Maths", "english": "English", "evs": "EVS", "custom": "My syllabus"}
+SUBJECT_NAMES_HI = {
+    "maths": "गणित",
+    "english": "अंग्रेज़ी",
+    "evs": "पर्यावरण अध्ययन",
+    "custom": "मेरा पाठ्यक्रम",
+}
 
 
 class AssemblyError(ValueError):
@@ -142,7 +148,25 @@ def _questions(
         shortfalls += batch.shortfalls
     if version_label:  # versions also differ in order, so a neighbour's sheet does not help
         Random(salt).shuffle(questions)
-    return questions, shortfalls
+    return in_sections(questions), shortfalls
+
+
+# Sections of a sheet, in the order a CBSE worksheet has them.
+SECTION_ORDER = (
+    "fill_blank", "choose_word", "multiple_choice", "true_false", "match",
+    "error_identification", "rewrite", "word_problem", "open_response",
+)  # fmt: skip
+
+
+def in_sections(questions: list[Question]) -> list[Question]:
+    """Questions with the same instruction together (fill in the blanks, then choose the
+    answer, ...), so the sheet prints each instruction once, above its section; the order
+    within a section is kept."""
+    sections: dict[tuple[str, str | None], tuple[int, int]] = {}
+    for index, question in enumerate(questions):
+        rank = SECTION_ORDER.index(question.qtype) if question.qtype in SECTION_ORDER else 99
+        sections.setdefault((question.instruction.en, question.instruction.hi), (rank, index))
+    return sorted(questions, key=lambda q: sections[(q.instruction.en, q.instruction.hi)])
 
 
 def _seed(salt: str, tag: str) -> int:
@@ -180,6 +204,7 @@ def _worksheet(
     settings = {
         **request.settings,
         "title": title,
+        "title_hi": _title_hi(request, [syllabus.chapter_of(tag) for tag in plan]),
         "concept": {"en": skill.concept, "hi": skill.concept_hi},
         "child_name": recipient.child_name,
         "class_name": recipient.class_name,
@@ -202,6 +227,15 @@ def _worksheet(
         settings=settings,
         verification_hash=made.digest,
     )
+
+
+def _title_hi(request: SheetRequest, chapters: list[Chapter]) -> str:
+    """The title a Hindi sheet prints: "गणित — लेन-देन", or "गणित — कक्षा 3 अभ्यास"."""
+    subject = SUBJECT_NAMES_HI.get(request.subject, "अभ्यास")
+    titles = {c.title_hi or (c.title if request.subject == "custom" else None) for c in chapters}
+    if len(titles) == 1 and None not in titles:
+        return f"{subject} — {titles.pop()}"
+    return f"{subject} — कक्षा {request.grade} अभ्यास"
 
 
 def printed_date(iso: str) -> str:

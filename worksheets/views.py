@@ -26,6 +26,7 @@ def sheet_view(worksheet: Worksheet, school_name: str = "") -> SheetView:
         date=str(s.get("date") or ""),
         version_label=worksheet.version_label,
         concept=Text(en=concept["en"], hi=concept.get("hi")) if concept.get("en") else None,
+        title_hi=_text(s.get("title_hi")),
     )
 
 

@@ -16,6 +16,7 @@ MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June
 MONTHS += ("August", "September", "October", "November", "December")
 MONTHS_HI: tuple[str, ...] = ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर")
 MONTHS_HI += ("अक्तूबर", "नवंबर", "दिसंबर")
+NAMES_HI = dict(zip(DAYS + MONTHS, DAYS_HI + MONTHS_HI, strict=True))
 NOT_LEAP = ("In a year that is not a leap year, ", "जो वर्ष लीप वर्ष नहीं है, उसमें ")
 LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: 29 in a leap year
 
@@ -63,7 +64,8 @@ def _order_question(
     moves = " → ".join(names[(start + i * step) % size] for i in range(abs(shift) + 1))
     moves_hi = " → ".join(names_hi[(start + i * step) % size] for i in range(abs(shift) + 1))
     work = Text(en=moves, hi=moves_hi)
-    return q(tag, d, prompt, answer, work, data, wrong=wrong, accepted=accepted, qtype=qtype)
+    kw = {"wrong": wrong, "accepted": accepted, "qtype": qtype, "hindi": NAMES_HI}
+    return q(tag, d, prompt, answer, work, data, **kw)
 
 
 def calendar_days_word(rng: Random, difficulty: int) -> Question:
@@ -206,6 +208,12 @@ def _say_date(month: int, day: int) -> str:
     return f"{day} {MONTHS[month - 1]}"
 
 
+def date_hi(date: str) -> str | None:
+    """ "3 March" -> "3 मार्च"."""
+    day, _, month = date.partition(" ")
+    return f"{day} {NAMES_HI[month]}" if month in NAMES_HI else None
+
+
 def _start_date(rng: Random, d: int, year: int) -> tuple[int, int, int]:
     """Level 1: a few days across a month end; 2: 10-45 days; 3: across the end of February."""
     lengths = [month_length(m, is_leap(year)) for m in range(1, 13)]
@@ -286,7 +294,8 @@ def _date_after(rng: Random, tag: str, d: int, qtype: QuestionType = "fill_blank
     )
     data = {"form": "after", "year": year, "month": month, "day": day, "shift": shift}
     wrong, accepted = _date_slips(month, day, shift, leap), _date_forms(year, end_month, end_day)
-    return q(tag, d, prompt, answer, work, data, wrong=wrong, accepted=accepted, qtype=qtype)
+    kw = {"wrong": wrong, "accepted": accepted, "qtype": qtype, "hindi": date_hi}
+    return q(tag, d, prompt, answer, work, data, **kw)
 
 
 def calendar_dates_word(rng: Random, difficulty: int) -> Question:

@@ -6,7 +6,7 @@ from random import Random
 from typing import Any, NamedTuple
 
 from curriculum.generators.clock_common import q, same
-from curriculum.generators.common import BLANK, PEOPLE, sample, two_people
+from curriculum.generators.common import BLANK, PEOPLE, PEOPLE_HI, sample, two_people
 from curriculum.generators.registry import register
 from curriculum.question import Question, Text
 
@@ -138,7 +138,7 @@ def time_seconds_word(rng: Random, difficulty: int) -> Question:
     work = Text(en=f"{secs}: the least time wins.", hi=f"{secs_hi}: सबसे कम समय वाला जीतता है।")
     return q(
         "maths.c5.time_seconds", difficulty, prompt, winner.en, work, data,
-        wrong=wrong, accepted=[winner.hi], qtype="word_problem",
+        wrong=wrong, accepted=[winner.hi], qtype="word_problem", hindi=PEOPLE_HI,
     )  # fmt: skip
 
 

@@ -7,7 +7,10 @@ from random import Random
 from curriculum.generators.clock_common import pronoun, q
 from curriculum.generators.common import BLANK, person, sample
 from curriculum.generators.registry import register
+from curriculum.pictures import Clock
 from curriculum.question import Question, QuestionType, Text
+
+READ_CLOCK = Text(en=f"The time on the clock is {BLANK}.", hi=f"घड़ी में समय {BLANK} है।")
 
 # --- Class 3: Time Goes On (o'clock and half past) ---------------------------------------------
 
@@ -26,6 +29,11 @@ def _say_hi(hour: int, half: bool) -> str:
     if half:
         return {1: "डेढ़ बजे", 2: "ढाई बजे"}.get(hour, f"साढ़े {hour} बजे")
     return f"{hour} बजे"
+
+
+# "half past 12" -> "साढ़े 12 बजे": the Hindi of every time these questions show (13 o'clock is
+# the slip of a child who forgets that the clock starts again at 1).
+HALF_HOURS_HI = {_say(h, half): _say_hi(h, half) for h in range(1, 14) for half in (False, True)}
 
 
 def _hands(hour: int, half: bool) -> Text:
@@ -57,10 +65,9 @@ def _later_prompt(rng: Random, qtype: QuestionType, hour: int, half: bool) -> Te
             hi=f"{p.hi} {_say_hi(hour, half)} खो-खो खेलना शुरू कर{ta} है। वह एक घंटा खेल{ta} है। "
             f"वह {BLANK} खेलना बंद कर{ta} है।",
         )
-    hands = _hands(hour, half)
     return Text(
-        en=f"On a clock, {hands.en}. One hour later, the time will be {BLANK}.",
-        hi=f"एक घड़ी में {hands.hi}। एक घंटे बाद समय {BLANK} होगा।",
+        en=f"One hour after the time on the clock, the time will be {BLANK}.",
+        hi=f"घड़ी में दिखाए समय के एक घंटे बाद समय {BLANK} होगा।",
     )
 
 
@@ -79,7 +86,16 @@ def _later(rng: Random, tag: str, d: int, qtype: QuestionType) -> Question:
         en=f"{_say(hour, half)} + 1 hour = {answer}",
         hi=f"{_say_hi(hour, half)} + 1 घंटा = {_say_hi(end, half)}",
     )
-    return q(tag, d, prompt, answer, work, data, wrong=wrong, accepted=accepted, qtype=qtype)
+    kw = {"wrong": wrong, "accepted": accepted, "qtype": qtype, "hindi": HALF_HOURS_HI}
+    question = q(tag, d, prompt, answer, work, data, **kw)
+    if qtype == "word_problem":  # a story: the time is in its words
+        return question
+    return _with_clock(question, hour, 30 if half else 0)
+
+
+def _with_clock(question: Question, hour: int, minute: int) -> Question:
+    """The question with the clock face it asks about: the child reads the hands."""
+    return question.model_copy(update={"picture": Clock(hour=hour, minute=minute)})
 
 
 def clock_hour_half_word(rng: Random, difficulty: int) -> Question:
@@ -96,17 +112,17 @@ def _read_half_hour(rng: Random, tag: str, d: int) -> Question:
     else:
         wrong = [("12 o'clock", "misread_clock"), (_say(_next(hour), False), "off_by_one")]
         wrong.append((_say(_next(hour, -1), False), "off_by_one"))
+    minute = 30 if half else 0
+    data = {"form": "read", "hour": hour, "minute": minute, "add": 0}
     hands = _hands(hour, half)
-    prompt = Text(
-        en=f"On a clock, {hands.en}. The time is {BLANK}.",
-        hi=f"एक घड़ी में {hands.hi}। समय {BLANK} है।",
-    )
-    data = {"form": "read", "hour": hour, "minute": 30 if half else 0, "add": 0}
     work = Text(
-        en="The minute hand at 12 means o'clock; at 6 it means half past the hour.",
-        hi="मिनट की सुई 12 पर हो तो पूरे घंटे होते हैं; 6 पर हो तो साढ़े।",
+        en=f"On the clock {hands.en}. The minute hand at 12 means o'clock; at 6 it means half "
+        "past the hour.",
+        hi=f"घड़ी में {hands.hi}। मिनट की सुई 12 पर हो तो पूरे घंटे होते हैं; 6 पर हो तो साढ़े।",
     )
-    return q(tag, d, prompt, answer, work, data, wrong=wrong, accepted=accepted)
+    kw = {"wrong": wrong, "accepted": accepted, "hindi": HALF_HOURS_HI}
+    question = q(tag, d, READ_CLOCK, answer, work, data, **kw)
+    return _with_clock(question, hour, minute)
 
 
 @register("maths.c3.clock_hour_half", family="clock", word_problem=clock_hour_half_word)
@@ -154,21 +170,19 @@ def _time_forms(hour: int, minute: int) -> list[str]:
 def _read_5min(rng: Random, tag: str) -> Question:
     hour, mark = rng.randint(1, 12), rng.randint(1, 11)
     minute = 5 * mark
-    prompt = Text(
-        en=f"On a clock, the hour hand is between {hour} and {_next(hour)} and the minute hand is "
-        f"at {mark}. The time is {BLANK}.",
-        hi=f"एक घड़ी में घंटे की सुई {hour} और {_next(hour)} के बीच है और मिनट की सुई {mark} पर है। "
-        f"समय {BLANK} है।",
-    )
     wrong = [(_hm(hour, mark), "misread_clock"), (_hm(mark, (hour % 12) * 5), "misread_clock")]
     wrong.append((_hm(_next(hour), minute), "misread_clock"))
     work = Text(
-        en=f"The minute hand at {mark} shows {mark} × 5 = {minute} minutes.",
-        hi=f"मिनट की सुई {mark} पर है: {mark} × 5 = {minute} मिनट।",
+        en=f"The hour hand is between {hour} and {_next(hour)}; the minute hand at {mark} shows "
+        f"{mark} × 5 = {minute} minutes.",
+        hi=f"घंटे की सुई {hour} और {_next(hour)} के बीच है; मिनट की सुई {mark} पर है: "
+        f"{mark} × 5 = {minute} मिनट।",
     )
     data = {"form": "read", "hour": hour, "minute": minute}
     answer = _hm(hour, minute)
-    return q(tag, 1, prompt, answer, work, data, wrong=wrong, accepted=_time_forms(hour, minute))
+    forms = _time_forms(hour, minute)
+    question = q(tag, 1, READ_CLOCK, answer, work, data, wrong=wrong, accepted=forms)
+    return _with_clock(question, hour, minute)
 
 
 def _morning(rng: Random, lo: int, hi: int) -> tuple[int, int, int]:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from random import Random
 from typing import Any
 
+from curriculum.hindi import has_latin
 from curriculum.question import Question, QuestionType, Text, WrongAnswer
 
 BLANK = "____"
+# How a generator gives the Hindi of its values: a table ("Tuesday" -> "मंगलवार") or a function
+# ("half past 12" -> "साढ़े 12 बजे"); None where a value needs none (a number).
+Hindi = Mapping[str, str] | Callable[[str], str | None]
 MAX_TRIES = 200  # rejection sampling bound: a generator that cannot satisfy its constraints fails
 
 
@@ -31,17 +35,26 @@ def fill_blank(
     accepted: Iterable[Any] = (),
     unit: str | None = None,
     qtype: QuestionType = "fill_blank",
+    hindi: Hindi | None = None,
+    answer_hi: str | None = None,
 ) -> Question:
     """A question whose answer is written in a blank. Wrong answers equal to the answer, or
-    repeated, are dropped, so every listed wrong answer is really wrong and distinct."""
+    repeated, are dropped, so every listed wrong answer is really wrong and distinct.
+
+    `hindi` gives the Hindi of the answer and of each wrong answer, so a Hindi sheet can show
+    them (as options, or in a true/false statement); `answer_hi` overrides it for the answer."""
     answer_text = str(answer)
+    translate = _translator(hindi)
     seen = {answer_text}
     wrong_answers = []
     for value, error_type in wrong:
         text = str(value)
         if text not in seen and not text.startswith("-"):
             seen.add(text)
-            wrong_answers.append(WrongAnswer(answer=text, error_type=error_type))
+            wrong_answers.append(
+                WrongAnswer(answer=text, error_type=error_type, hi=translate(text))
+            )
+    answer_hi = answer_hi or translate(answer_text)
     return Question(
         skill_tag=skill_tag,
         qtype=qtype,
@@ -55,7 +68,17 @@ def fill_blank(
         unit=unit,
         key=key,
         data=data,
+        # kept when it names a Latin value on purpose (a letter studied as a shape: "H")
+        answer_hi=answer_hi if answer_hi != answer_text or has_latin(answer_text) else None,
     )
+
+
+def _translator(hindi: Hindi | None) -> Callable[[str], str | None]:
+    if hindi is None:
+        return lambda _text: None
+    if isinstance(hindi, Mapping):
+        return hindi.get
+    return hindi
 
 
 def sample(rng: Random, draw: Any, accept: Any) -> Any:
@@ -105,11 +128,13 @@ PEOPLE = (
     Person("Murugan", "मुरुगन", False),
     Person("Ananya", "अनन्या", True),
     Person("Rohan", "रोहन", False),
-    Person("Diya", "दिया", True),
+    Person("Diya", "दीया", True),  # दिया would read "gave"
     Person("Imran", "इमरान", False),
     Person("Sneha", "स्नेहा", True),
     Person("Tenzing", "तेनज़िंग", False),
 )
+
+PEOPLE_HI = {p.en: p.hi for p in PEOPLE}
 
 
 def person(rng: Random) -> Person:

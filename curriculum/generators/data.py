@@ -1,7 +1,8 @@
 """Generators: data handling. Counting toys in a list (Class 1, So Many Toys),
 reading pictographs (Class 2; Class 5 with a scale) and tables (Class 4, Data Handling).
 
-Pictographs and tallies are plain text lines ("Mango: * * * *"), which print in any font. Every
+Tallies and pictographs are pictures (`curriculum.pictures`), drawn by the renderer: bundles
+of four marks crossed by the fifth, rows of icons with a key. Lists and tables are text. Every
 question shows its data first, then asks one thing about it.
 """
 
@@ -14,10 +15,12 @@ from typing import NamedTuple
 from curriculum.generators.common import BLANK, PEOPLE
 from curriculum.generators.registry import register
 from curriculum.generators.shapes_common import Word, Wrong, fill
+from curriculum.pictures import Icon, Pictograph, PictographRow, Tally
 from curriculum.question import Question, Text
 
 LOOK = Text(en="Look at the data and answer.", hi="आँकड़े देखो और उत्तर दो।")
 Data = dict[str, object]
+Shown = Word | Tally | Pictograph  # a list or table as text, or a picture
 
 
 class Item(NamedTuple):
@@ -30,13 +33,19 @@ class Item(NamedTuple):
 
 
 def _ask(
-    tag: str, difficulty: int, shown: Word, ask: Word, answer: object, work: Word | str,
-    data: Data, wrong: Wrong, accepted: Iterable[str] = (),
+    tag: str, difficulty: int, shown: Shown, ask: Word, answer: object, work: Word | str,
+    data: Data, wrong: Wrong, accepted: Iterable[str] = (), hindi: dict[str, str] | None = None,
 ) -> Question:  # fmt: skip
     """The data shown, then the question with its blank; `work` is the worked answer."""
-    prompt = Text(en=f"{shown.en}\n{ask.en} {BLANK}", hi=f"{shown.hi}\n{ask.hi} {BLANK}")
+    if isinstance(shown, Word):
+        prompt = Text(en=f"{shown.en}\n{ask.en} {BLANK}", hi=f"{shown.hi}\n{ask.hi} {BLANK}")
+    else:  # drawn: the picture comes first, then the question
+        prompt = Text(en=f"{ask.en} {BLANK}", hi=f"{ask.hi} {BLANK}")
     hint = Text(en=work, hi=work) if isinstance(work, str) else Text(en=work.en, hi=work.hi)
-    return fill(tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=LOOK)
+    question = fill(
+        tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=LOOK, hindi=hindi
+    )
+    return question if isinstance(shown, Word) else question.model_copy(update={"picture": shown})
 
 
 def _rows(title: Word, labels: Sequence[Word], marks: Sequence[str]) -> Word:
@@ -48,8 +57,18 @@ def _rows(title: Word, labels: Sequence[Word], marks: Sequence[str]) -> Word:
     )
 
 
-def _stars(count: int) -> str:
-    return " ".join("*" * count)
+def _pictograph(
+    title: Word, labels: Sequence[Word], counts: Sequence[int], icon: Icon, key: Word
+) -> Pictograph:
+    """Rows of `icon`, one row per label; `key` says what one icon stands for."""
+    pairs = zip(labels, counts, strict=True)
+    rows = (PictographRow(label=Text(en=w.en, hi=w.hi), count=c) for w, c in pairs)
+    return Pictograph(
+        icon=icon,
+        stands_for=Text(en=key.en, hi=key.hi),
+        rows=tuple(rows),
+        title=Text(en=title.en, hi=title.hi),
+    )
 
 
 def _more_or_less(rng: Random, counts: Sequence[int]) -> tuple[int, int]:
@@ -74,7 +93,7 @@ def _total(values: Sequence[int]) -> tuple[int, str]:
 
 
 def _extreme(
-    tag: str, difficulty: int, items: Sequence[Item], counts: Sequence[int], shown: Word,
+    tag: str, difficulty: int, items: Sequence[Item], counts: Sequence[int], shown: Shown,
     most: bool, ask: tuple[str, str], data: Data,
 ) -> Question:  # fmt: skip
     """'Which ... is the most / the fewest?' over distinct counts; the others are wrong answers."""
@@ -89,7 +108,8 @@ def _extreme(
     wrong: Wrong = [(item.en, "compared_wrong") for item in items if item != right]
     accepted = (right.en_many, right.hi, right.hi_many, right.en.capitalize())
     data = {**data, "kind": word[0]}
-    return _ask(tag, difficulty, shown, question, right.en, work, data, wrong, accepted)
+    hindi = {item.en: item.hi for item in items}
+    return _ask(tag, difficulty, shown, question, right.en, work, data, wrong, accepted, hindi)
 
 
 # --- Class 1: So Many Toys -------------------------------------------------------------------
@@ -170,9 +190,9 @@ FRUITS = (
     Item("grapes", "grapes", "अंगूर", "अंगूर", False),
 )
 FRUIT_TITLE = Word(
-    en="Favourite fruits of the children in a class (each * = 1 child):",
-    hi="एक कक्षा के बच्चों के पसंदीदा फल (हर * = 1 बच्चा):",
+    en="Favourite fruits of the children in a class", hi="एक कक्षा के बच्चों के पसंदीदा फल"
 )
+ONE_CHILD = Word(en="= 1 child", hi="= 1 बच्चा")
 
 
 @register("maths.c2.data_pictograph", family="data")
@@ -181,7 +201,7 @@ def data_pictograph(rng: Random, difficulty: int) -> Question:
     fruits = rng.sample(FRUITS, 4)
     counts = rng.sample(range(1, 10), 4)
     labels = [Word(en=f.en.capitalize(), hi=f.hi) for f in fruits]
-    shown = _rows(FRUIT_TITLE, labels, [_stars(c) for c in counts])
+    shown = _pictograph(FRUIT_TITLE, labels, counts, "face", ONE_CHILD)
     data: Data = {"items": [f.en for f in fruits], "counts": counts}
     if difficulty == 2:
         ask = ("Which fruit is liked by the {} children?", "{} बच्चों को कौन-सा फल पसंद है?")
@@ -194,8 +214,8 @@ def data_pictograph(rng: Random, difficulty: int) -> Question:
         en=f"How many children like {fruit.en_many}?", hi=f"कितने बच्चों को {fruit.hi} पसंद है?"
     )
     work = Word(
-        en=f"Count the * next to {fruit.en.capitalize()}: {count}.",
-        hi=f"{fruit.hi} के आगे के * गिनो: {count}।",
+        en=f"Count the faces next to {fruit.en.capitalize()}: {count}.",
+        hi=f"{fruit.hi} के आगे के चेहरे गिनो: {count}।",
     )
     wrong: Wrong = [(count + 1, "off_by_one"), (count - 1, "off_by_one")]
     wrong.append((counts[(i + 1) % 4], "counted_wrong"))  # read the next row
@@ -204,7 +224,7 @@ def data_pictograph(rng: Random, difficulty: int) -> Question:
 
 
 def _fruit_difference(
-    tag: str, rng: Random, fruits: Sequence[Item], counts: list[int], shown: Word, data: Data
+    tag: str, rng: Random, fruits: Sequence[Item], counts: list[int], shown: Shown, data: Data
 ) -> Question:
     big, small = _more_or_less(rng, counts)
     more, fewer = fruits[big], fruits[small]
@@ -289,11 +309,9 @@ def pictograph_scale(rng: Random, difficulty: int) -> Question:
     first = rng.randrange(3)
     days = DAYS[first : first + 4]
     stars = rng.sample(range(1, 10), 4)
-    title = Word(
-        en=f"Ice creams sold at a shop (each * = {scale} ice creams):",
-        hi=f"एक दुकान पर बिकी आइसक्रीम (हर * = {scale} आइसक्रीम):",
-    )
-    shown = _rows(title, days, [_stars(s) for s in stars])
+    title = Word(en="Ice creams sold at a shop", hi="एक दुकान पर बिकी आइसक्रीम")
+    key = Word(en=f"= {scale} ice creams", hi=f"= {scale} आइसक्रीम")
+    shown = _pictograph(title, days, stars, "ice_cream", key)
     data: Data = {"days": [d.en for d in days], "stars": stars, "scale": scale}
     if difficulty == 2:
         return _scale_difference(rng, shown, days, stars, scale, data)
@@ -313,7 +331,7 @@ def pictograph_scale(rng: Random, difficulty: int) -> Question:
 
 
 def _scale_difference(
-    rng: Random, shown: Word, days: Sequence[Word], stars: list[int], scale: int, data: Data
+    rng: Random, shown: Shown, days: Sequence[Word], stars: list[int], scale: int, data: Data
 ) -> Question:
     big, small = _more_or_less(rng, stars)
     more, fewer = days[big], days[small]
@@ -329,7 +347,7 @@ def _scale_difference(
     return _ask("maths.c5.pictograph_scale", 2, shown, question, diff, work, data, wrong)
 
 
-def _scale_total(rng: Random, shown: Word, stars: list[int], scale: int, data: Data) -> Question:
+def _scale_total(rng: Random, shown: Shown, stars: list[int], scale: int, data: Data) -> Question:
     """The total of all rows, or how many symbols a new number needs."""
     tag = "maths.c5.pictograph_scale"
     if rng.random() < 0.5:
@@ -345,8 +363,9 @@ def _scale_total(rng: Random, shown: Word, stars: list[int], scale: int, data: D
     needed = rng.randint(2, 12)
     sold = needed * scale
     question = Word(
-        en=f"On Sunday {sold} ice creams were sold. How many * are needed to show this?",
-        hi=f"रविवार को {sold} आइसक्रीम बिकीं। इसे दिखाने के लिए कितने * बनाने होंगे?",
+        en=f"On Sunday {sold} ice creams were sold. How many ice-cream pictures are needed "
+        "to show this?",
+        hi=f"रविवार को {sold} आइसक्रीम बिकीं। इसे दिखाने के लिए आइसक्रीम के कितने चित्र बनाने होंगे?",
     )
     wrong = [(sold, "counted_wrong"), (needed + 1, "off_by_one"), (needed - 1, "off_by_one")]
     data = {**data, "kind": "symbols", "sunday": sold}

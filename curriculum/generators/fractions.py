@@ -16,6 +16,7 @@ from curriculum.generators.common import BLANK, FILL, fill_blank, person
 from curriculum.generators.fraction_ops import equal_forms, real_slips, written
 from curriculum.generators.registry import register
 from curriculum.generators.slips import Slip, likeliest
+from curriculum.pictures import Strip
 from curriculum.question import Question, Text
 
 FAMILY = "fractions"
@@ -177,19 +178,20 @@ def make_fraction_name(rng: Random, difficulty: int) -> Question:
         return roti_left(rng, parts, rng.randint(1, parts - 1))
     parts = rng.randint(2, 6) if difficulty == 1 else rng.randint(4, 10)
     coloured = rng.randint(1, parts - 1)
-    boxes = ["■"] * coloured + ["□"] * (parts - coloured)
+    boxes = [True] * coloured + [False] * (parts - coloured)
     if difficulty == 2:
         rng.shuffle(boxes)
-    return coloured_strip(difficulty, " ".join(boxes), parts, coloured)
+    question = coloured_strip(difficulty, parts, coloured)
+    return question.model_copy(update={"picture": Strip(coloured=tuple(boxes))})  # drawn
 
 
 STRIP_INSTRUCTION = Text(
-    en="Write the fraction. Each box is one equal part of the strip: ■ is coloured, □ is not.",
-    hi="भिन्न लिखो। हर खाना पट्टी का एक बराबर भाग है: ■ रंगीन है, □ रंगीन नहीं है।",
+    en="Write the fraction. The strip is cut into equal parts; the shaded parts are coloured.",
+    hi="भिन्न लिखो। पट्टी बराबर भागों में बँटी है; छायांकित भाग रंगीन हैं।",
 )
 
 
-def coloured_strip(difficulty: int, strip: str, parts: int, coloured: int) -> Question:
+def coloured_strip(difficulty: int, parts: int, coloured: int) -> Question:
     value, answer, told = Fraction(coloured, parts), f"{coloured}/{parts}", difficulty == 1
     slips = [
         (f"{parts}/{coloured}", "fraction_part"),
@@ -203,7 +205,7 @@ def coloured_strip(difficulty: int, strip: str, parts: int, coloured: int) -> Qu
     return fill_blank(
         "maths.c4.fraction_name",
         instruction=STRIP_INSTRUCTION,
-        prompt=strip_prompt(strip, parts, coloured, told=told),
+        prompt=strip_prompt(parts, coloured, told=told),
         answer=answer,
         accepted=equal_forms(value),
         solution=fraction_solution(counted, answer, value),
@@ -214,13 +216,13 @@ def coloured_strip(difficulty: int, strip: str, parts: int, coloured: int) -> Qu
     )
 
 
-def strip_prompt(strip: str, parts: int, coloured: int, *, told: bool) -> Text:
-    """The strip, then (when `told`) the counts in words, then the sentence with the blank."""
+def strip_prompt(parts: int, coloured: int, *, told: bool) -> Text:
+    """(When `told`) the counts in words, then the sentence with the blank; the strip is drawn."""
     told_en = f"{coloured} of the {parts} equal parts {'is' if coloured == 1 else 'are'} coloured. "
     told_hi = f"{parts} बराबर भागों में से {coloured} भाग रंगीन {'है' if coloured == 1 else 'हैं'}। "
     return Text(
-        en=f"{strip}   {told_en if told else ''}The coloured part is {BLANK} of the strip.",
-        hi=f"{strip}   {told_hi if told else ''}पट्टी का {BLANK} भाग रंगीन है।",
+        en=f"{told_en if told else ''}The coloured part is {BLANK} of the strip.",
+        hi=f"{told_hi if told else ''}पट्टी का {BLANK} भाग रंगीन है।",
     )
 
 

@@ -172,7 +172,9 @@ def shapes_2d(rng: Random, difficulty: int) -> Question:
     wrong: Wrong = [(n, "shape_property") for n in sorted(_RIDDLES) if n != name]
     hint = Text(en=f"Answer: {name}. {_COUNT_HINT.en}", hi=f"उत्तर: {shape.hi}। {_COUNT_HINT.hi}")
     accepted = (shape.hi, name.capitalize(), f"a {name}")
-    return fill(tag, 2, prompt, name, hint, {"kind": "riddle", "shape": name}, wrong, accepted)
+    data: dict[str, object] = {"kind": "riddle", "shape": name}
+    hindi = {n: SHAPES[n].hi for n in _RIDDLES}
+    return fill(tag, 2, prompt, name, hint, data, wrong, accepted, hindi=hindi)
 
 
 @register("maths.c3.shapes_2d_properties", family="geometry")
@@ -336,7 +338,7 @@ def _radius_diameter(tag: str, rng: Random) -> Question:
     if rng.random() < 0.5:
         prompt = Text(
             en=f"A circle has a radius of {radius} cm. Its diameter is {BLANK} cm.",
-            hi=f"एक वृत्त की त्रिज्या {radius} सेमी है। उसका व्यास {BLANK} सेमी है।",
+            hi=f"एक वृत्त की त्रिज्या {radius} सेंटीमीटर है। उसका व्यास {BLANK} सेंटीमीटर है।",
         )
         wrong: Wrong = [(radius, "half_double_confused"), (radius + 2, "operation_swap")]
         wrong.append((diameter + 1, "off_by_one"))
@@ -344,7 +346,7 @@ def _radius_diameter(tag: str, rng: Random) -> Question:
         return fill(tag, 3, prompt, diameter, hint, data, wrong)
     prompt = Text(
         en=f"A circle has a diameter of {diameter} cm. Its radius is {BLANK} cm.",
-        hi=f"एक वृत्त का व्यास {diameter} सेमी है। उसकी त्रिज्या {BLANK} सेमी है।",
+        hi=f"एक वृत्त का व्यास {diameter} सेंटीमीटर है। उसकी त्रिज्या {BLANK} सेंटीमीटर है।",
     )
     wrong = [(2 * diameter, "half_double_confused"), (diameter, "shape_property")]
     wrong.append((diameter - 2, "operation_swap"))

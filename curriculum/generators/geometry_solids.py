@@ -243,7 +243,10 @@ def _shape_of_thing(tag: str, rng: Random, difficulty: int, solid: Solid) -> Que
     wrong: Wrong = [(s.en, "shape_property") for s in rng.sample(SOLIDS, 5) if s != solid]
     data: dict[str, object] = {"kind": "example", "example": example.en}
     accepted = (solid.hi, solid.en.capitalize())
-    return fill(tag, difficulty, prompt, solid.en, ABOUT[solid.en], data, wrong, accepted)
+    hindi = {s.en: s.hi for s in SOLIDS}
+    return fill(
+        tag, difficulty, prompt, solid.en, ABOUT[solid.en], data, wrong, accepted, hindi=hindi
+    )
 
 
 def _thing_of_shape(tag: str, rng: Random, difficulty: int, solid: Solid) -> Question:
@@ -313,7 +316,7 @@ def solids_faces(rng: Random, difficulty: int) -> Question:
     f, e, c = counts
     ask = Word(
         en=f"Which solid has {many(f, 'face')}, {many(e, 'edge')} and {many(c, 'corner')}:",
-        hi=f"किस ठोस के {f} फलक, {e} किनारे और {c} कोने हैं:",
+        hi=_which_solid_hi(f, e, c),
     )
     others_words = [Word(s.en, s.hi) for s in others]
     return pick(
@@ -361,3 +364,21 @@ def _solid_total(tag: str, rng: Random) -> Question:
         "groups": [[a, first.en], [b, second.en]],
     }
     return fill(tag, 3, prompt, answer, Text(en=work, hi=work), data, wrong)
+
+
+# singular and plural of the parts a solid has, in Hindi
+_PARTS_HI = (("फलक", "फलक"), ("किनारा", "किनारे"), ("कोना", "कोने"))
+
+
+def _which_solid_hi(faces: int, edges: int, corners: int) -> str:
+    """ "किस ठोस के 2 फलक, 1 किनारा और 1 कोना है:" — 1 takes the singular, a part a solid
+    lacks is "कोई ... नहीं", and the verb agrees with the nearest count, as Hindi speaks."""
+    counts = list(zip((faces, edges, corners), _PARTS_HI, strict=True))
+    had = [f"{n} {one if n == 1 else many_}" for n, (one, many_) in counts if n]
+    lacked = [one for n, (one, _) in counts if not n]
+    listed = had[0] if len(had) == 1 else f"{', '.join(had[:-1])} और {had[-1]}"
+    first, last = next(n for n, _ in counts if n), [n for n, _ in counts if n][-1]
+    text = f"किस ठोस {'का' if first == 1 else 'के'} {listed} {'है' if last == 1 else 'हैं'}"
+    if lacked:
+        text += f", पर कोई {' या '.join(lacked)} नहीं है"
+    return text + ":"

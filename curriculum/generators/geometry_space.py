@@ -7,6 +7,7 @@ from random import Random
 from curriculum.generators.common import BLANK, person
 from curriculum.generators.registry import register
 from curriculum.generators.shapes_common import Word, Wrong, fill, many, table, words
+from curriculum.pictures import Grid, Rectangle
 from curriculum.question import Question, Text
 
 # --- Class 5: Angles as Turns ------------------------------------------------------------------
@@ -98,7 +99,9 @@ def _angle_kind(rng: Random) -> Question:
     article = "an" if kind[0] in "aeiou" else "a"
     accepted = (kind.split()[0], f"{article} {kind}", hi, hi.replace(" ", ""))
     data: dict[str, object] = {"kind": "classify", "degrees": degrees}
-    return fill("maths.c5.angles_turns", 2, prompt, kind, _KINDS_HINT, data, wrong, accepted)
+    hindi = {k: h for k, h, *_ in ANGLE_KINDS}
+    tag = "maths.c5.angles_turns"
+    return fill(tag, 2, prompt, kind, _KINDS_HINT, data, wrong, accepted, hindi=hindi)
 
 
 def _clock_turn(rng: Random) -> Question:
@@ -128,11 +131,11 @@ def _clock_turn(rng: Random) -> Question:
 def _rectangle(length: int, breadth: int) -> Word:
     if length == breadth:
         return Word(
-            en=f"A square has sides of {length} cm.", hi=f"एक वर्ग की हर भुजा {length} सेमी है।"
+            en=f"A square has sides of {length} cm.", hi=f"एक वर्ग की हर भुजा {length} सेंटीमीटर है।"
         )
     return Word(
         en=f"A rectangle is {length} cm long and {breadth} cm wide.",
-        hi=f"एक आयत {length} सेमी लंबा और {breadth} सेमी चौड़ा है।",
+        hi=f"एक आयत {length} सेंटीमीटर लंबा और {breadth} सेंटीमीटर चौड़ा है।",
     )
 
 
@@ -140,7 +143,7 @@ def _area_hint(length: int, breadth: int) -> Text:
     work = f"{length} × {breadth} = {length * breadth}"
     return Text(
         en=f"Area = number of unit squares = {work} square cm.",
-        hi=f"क्षेत्रफल = इकाई वर्गों की संख्या = {work} वर्ग सेमी।",
+        hi=f"क्षेत्रफल = इकाई वर्गों की संख्या = {work} वर्ग सेंटीमीटर।",
     )
 
 
@@ -163,11 +166,14 @@ def area_perimeter(rng: Random, difficulty: int) -> Question:
     if rng.random() < 0.5:
         prompt = Text(
             en=f"{given.en} Its area = {BLANK} square cm",
-            hi=f"{given.hi} इसका क्षेत्रफल = {BLANK} वर्ग सेमी",
+            hi=f"{given.hi} इसका क्षेत्रफल = {BLANK} वर्ग सेंटीमीटर",
         )
         hint, wrong = _area_hint(length, breadth), _area_wrongs(length, breadth)
-        return fill(tag, 2, prompt, length * breadth, hint, {**data, "kind": "area"}, wrong)
-    return _perimeter(tag, given, length, breadth, data)
+        question = fill(tag, 2, prompt, length * breadth, hint, {**data, "kind": "area"}, wrong)
+    else:
+        question = _perimeter(tag, given, length, breadth, data)
+    # Drawn with its sides labelled; not to scale, so the numbers are what is read.
+    return question.model_copy(update={"picture": Rectangle(length=length, breadth=breadth)})
 
 
 def _perimeter(
@@ -175,12 +181,12 @@ def _perimeter(
 ) -> Question:
     perimeter = 2 * (length + breadth)
     prompt = Text(
-        en=f"{given.en} Its perimeter = {BLANK} cm", hi=f"{given.hi} इसका परिमाप = {BLANK} सेमी"
+        en=f"{given.en} Its perimeter = {BLANK} cm", hi=f"{given.hi} इसका परिमाप = {BLANK} सेंटीमीटर"
     )
     work = f"2 × ({length} + {breadth}) = {perimeter}"
     hint = Text(
         en=f"Perimeter = 2 × (length + breadth) = {work} cm.",
-        hi=f"परिमाप = 2 × (लंबाई + चौड़ाई) = {work} सेमी।",
+        hi=f"परिमाप = 2 × (लंबाई + चौड़ाई) = {work} सेंटीमीटर।",
     )
     wrong = [(length * breadth, "operation_swap"), (length + breadth, "counted_wrong")]
     wrong.append((2 * length + breadth, "counted_wrong"))  # left out one side
@@ -188,17 +194,19 @@ def _perimeter(
 
 
 def _grid_area(tag: str, rng: Random) -> Question:
-    """A rectangle drawn as rows of unit squares: count them."""
+    """A rectangle shaded on a grid of unit squares, with a border of empty squares: count."""
     length, breadth = rng.randint(2, 7), rng.randint(2, 5)
-    grid = "\n".join(" ".join("#" * length) for _ in range(breadth))
     prompt = Text(
-        en=f"Each # is a unit square of 1 square cm.\n{grid}\n"
-        f"Area of the shape = {BLANK} square cm",
-        hi=f"हर # 1 वर्ग सेमी का एक इकाई वर्ग है।\n{grid}\nइस आकृति का क्षेत्रफल = {BLANK} वर्ग सेमी",
+        en=f"Each small square is 1 square cm. Area of the shaded shape = {BLANK} square cm",
+        hi=f"हर छोटा वर्ग 1 वर्ग सेंटीमीटर है। छायांकित आकृति का क्षेत्रफल = {BLANK} वर्ग सेंटीमीटर",
     )
     data: dict[str, object] = {"kind": "grid_area", "length": length, "breadth": breadth}
     hint, wrong = _area_hint(length, breadth), _area_wrongs(length, breadth)
-    return fill(tag, 1, prompt, length * breadth, hint, data, wrong)
+    question = fill(tag, 1, prompt, length * breadth, hint, data, wrong)
+    left, top = rng.randint(1, 2), rng.randint(1, 2)
+    cells = tuple((left + c, top + r) for r in range(breadth) for c in range(length))
+    grid = Grid(columns=length + left + 1, rows=breadth + top + 1, shaded=cells)
+    return question.model_copy(update={"picture": grid})
 
 
 def _missing_side(tag: str, rng: Random) -> Question:
@@ -215,7 +223,8 @@ def _missing_side(tag: str, rng: Random) -> Question:
     prompt = Text(
         en=f"A rectangle has a perimeter of {perimeter} cm and a breadth of {breadth} cm. "
         f"Its length = {BLANK} cm",
-        hi=f"एक आयत का परिमाप {perimeter} सेमी और चौड़ाई {breadth} सेमी है। उसकी लंबाई = {BLANK} सेमी",
+        hi=f"एक आयत का परिमाप {perimeter} सेंटीमीटर और चौड़ाई {breadth} सेंटीमीटर है। "
+        f"उसकी लंबाई = {BLANK} सेंटीमीटर",
     )
     hint = Text(
         en=f"Length + breadth = {perimeter} ÷ 2 = {half}; length = {half} − {breadth} = {length}.",
@@ -231,11 +240,11 @@ def _square_side(tag: str, side: int) -> Question:
     perimeter = 4 * side
     prompt = Text(
         en=f"The perimeter of a square is {perimeter} cm. Each side = {BLANK} cm",
-        hi=f"एक वर्ग का परिमाप {perimeter} सेमी है। उसकी हर भुजा = {BLANK} सेमी",
+        hi=f"एक वर्ग का परिमाप {perimeter} सेंटीमीटर है। उसकी हर भुजा = {BLANK} सेंटीमीटर",
     )
     hint = Text(
         en=f"A square has 4 equal sides: {perimeter} ÷ 4 = {side} cm.",
-        hi=f"वर्ग की चारों भुजाएँ बराबर होती हैं: {perimeter} ÷ 4 = {side} सेमी।",
+        hi=f"वर्ग की चारों भुजाएँ बराबर होती हैं: {perimeter} ÷ 4 = {side} सेंटीमीटर।",
     )
     wrong: Wrong = [(perimeter // 2, "half_double_confused"), (perimeter - 4, "operation_swap")]
     wrong.append((side + 1, "off_by_one"))
@@ -248,11 +257,12 @@ def _breadth_from_area(tag: str, length: int, breadth: int) -> Question:
     prompt = Text(
         en=f"A rectangle has an area of {area} square cm and a length of {length} cm. "
         f"Its breadth = {BLANK} cm",
-        hi=f"एक आयत का क्षेत्रफल {area} वर्ग सेमी और लंबाई {length} सेमी है। उसकी चौड़ाई = {BLANK} सेमी",
+        hi=f"एक आयत का क्षेत्रफल {area} वर्ग सेंटीमीटर और लंबाई {length} सेंटीमीटर है। "
+        f"उसकी चौड़ाई = {BLANK} सेंटीमीटर",
     )
     hint = Text(
         en=f"Area = length × breadth, so breadth = {area} ÷ {length} = {breadth} cm.",
-        hi=f"क्षेत्रफल = लंबाई × चौड़ाई, इसलिए चौड़ाई = {area} ÷ {length} = {breadth} सेमी।",
+        hi=f"क्षेत्रफल = लंबाई × चौड़ाई, इसलिए चौड़ाई = {area} ÷ {length} = {breadth} सेंटीमीटर।",
     )
     wrong: Wrong = [(area - length, "operation_swap"), (breadth + 1, "off_by_one")]
     wrong.append((area // 2, "half_double_confused"))
@@ -301,8 +311,8 @@ def maps_directions(rng: Random, difficulty: int) -> Question:
     answer = DIRECTIONS[face]
     data: dict[str, object] = {"kind": "turns", "start": facing.en, "turns": turns}
     accepted = (answer.hi, answer.en.capitalize())
-    tag = "maths.c5.maps_directions"
-    return fill(tag, difficulty, prompt, answer.en, _TURN_HINT, data, wrong, accepted)
+    tag, hindi = "maths.c5.maps_directions", dict(DIRECTIONS)
+    return fill(tag, difficulty, prompt, answer.en, _TURN_HINT, data, wrong, accepted, hindi=hindi)
 
 
 # What lies to one's right, left or behind, in quarter turns clockwise from where one faces.

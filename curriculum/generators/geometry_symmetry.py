@@ -25,9 +25,9 @@ _FONT_HINT = Text(
     en="A line of symmetry folds a shape into two matching halves. Written as plain capital "
     "letters (B, E and K with equal top and bottom halves), A B C D E H I K M O T U V W X Y have a "
     "line of symmetry; F G J L N P Q R S Z have none.",
-    hi="सममित रेखा पर मोड़ने से दोनों आधे भाग एक-दूसरे पर ठीक बैठते हैं। सादे बड़े अक्षरों में (जहाँ B, "
-    "E और K के ऊपर-नीचे के आधे भाग बराबर हों) A B C D E H I K M O T U V W X Y में सममित रेखा है; "
-    "F G J L N P Q R S Z में नहीं है।",
+    hi="सममित रेखा पर मोड़ने से दोनों आधे भाग एक-दूसरे पर ठीक बैठते हैं। सादे ढंग से छपे अंग्रेज़ी के "
+    "बड़े अक्षरों में (जिनमें B, E और K के ऊपर और नीचे के आधे भाग बराबर हों) A B C D E H I K M O "
+    "T U V W X Y में सममित रेखा है; F G J L N P Q R S Z में नहीं है।",
 )
 
 
@@ -40,13 +40,13 @@ def symmetry_letters(rng: Random, difficulty: int) -> Question:
         right, others, kind = rng.choice(_SYMMETRIC), rng.sample(_ASYMMETRIC, 2), "has_line"
         ask = Word(
             en="Which of these letters has a line of symmetry:",
-            hi="इनमें से किस अक्षर में सममित रेखा है:",
+            hi="अंग्रेज़ी के इन बड़े अक्षरों में से किसमें सममित रेखा है:",
         )
     else:
         right, others, kind = rng.choice(_ASYMMETRIC), rng.sample(_SYMMETRIC, 3), "no_line"
         ask = Word(
             en="Which of these letters has no line of symmetry:",
-            hi="इनमें से किस अक्षर में कोई सममित रेखा नहीं है:",
+            hi="अंग्रेज़ी के इन बड़े अक्षरों में से किसमें कोई सममित रेखा नहीं है:",
         )
     choices = [Word(o, o) for o in others]
     return pick(tag, rng, difficulty, ask, Word(right, right), choices, kind, _FONT_HINT)
@@ -61,7 +61,7 @@ def _count_symmetric(tag: str, rng: Random, size: int, at_least: int = 1) -> Que
     shown = ", ".join(letters)
     prompt = Text(
         en=f"How many of these letters have a line of symmetry: {shown}? Answer: {BLANK}",
-        hi=f"इनमें से कितने अक्षरों में सममित रेखा है: {shown}? उत्तर: {BLANK}",
+        hi=f"अंग्रेज़ी के इन बड़े अक्षरों में से कितनों में सममित रेखा है: {shown}? उत्तर: {BLANK}",
     )
     wrong: Wrong = [(count + 1, "off_by_one"), (count - 1, "off_by_one")]
     wrong.append((size - count, "counted_wrong"))  # counted the letters without one
@@ -100,15 +100,15 @@ _LETTER_CONFUSED = {2: "1, 4", 1: "0, 2", 0: "1, 2"}
 _LETTER_LINES_HINT = Text(
     en="Count the fold lines that make the two halves match. In plain capital letters: H, I, O, "
     "X have 2; A B C D E K M T U V W Y have 1; F G J L N P Q R S Z have none.",
-    hi="वे मोड़ रेखाएँ गिनो जिन पर दोनों आधे भाग ठीक मिलते हैं। सादे बड़े अक्षरों में: H, I, O, X में 2; "
-    "A B C D E K M T U V W Y में 1; F G J L N P Q R S Z में एक भी नहीं।",
+    hi="वे मोड़ रेखाएँ गिनो जिन पर दोनों आधे भाग ठीक मिलते हैं। सादे ढंग से छपे अंग्रेज़ी के बड़े अक्षरों "
+    "में: H, I, O, X में 2; A B C D E K M T U V W Y में 1; F G J L N P Q R S Z में एक भी नहीं।",
 )
 _MANY = ("countless", "infinite", "unlimited", "Many", "अनगिनत", "अनेक")
 _LINES_HINT = Text(
     en="Count every fold line that makes the two halves match. A regular shape with n sides has "
     "n lines of symmetry; a circle has many (every line through its centre).",
-    hi="हर वह मोड़ रेखा गिनो जिस पर दोनों आधे भाग ठीक मिलते हैं। n भुजाओं वाली सम आकृति में n "
-    "सममित रेखाएँ होती हैं; वृत्त में अनगिनत (केंद्र से जाने वाली हर रेखा)।",
+    hi="हर वह मोड़ रेखा गिनो जिस पर दोनों आधे भाग ठीक मिलते हैं। सम आकृति की जितनी भुजाएँ, उतनी ही "
+    "सममित रेखाएँ (सम पंचभुज में 5, सम षट्भुज में 6); वृत्त में अनगिनत (केंद्र से जाने वाली हर रेखा)।",
 )
 
 
@@ -129,7 +129,7 @@ def symmetry_lines(rng: Random, difficulty: int) -> Question:
         n = LETTER_LINES[letter]
         en, hi, lines, confused = (
             f"the letter {letter}",
-            f"अक्षर {letter}",
+            f"अंग्रेज़ी के बड़े अक्षर {letter}",
             str(n),
             _LETTER_CONFUSED[n],
         )
@@ -145,7 +145,8 @@ def symmetry_lines(rng: Random, difficulty: int) -> Question:
         wrong.append((int(lines) + 1, "off_by_one"))
     accepted = _MANY if lines == "many" else ()
     data: dict[str, object] = {"figure": en}
-    return fill("maths.c4.symmetry_lines", difficulty, prompt, lines, hint, data, wrong, accepted)
+    tag, hindi = "maths.c4.symmetry_lines", {"many": "अनगिनत"}
+    return fill(tag, difficulty, prompt, lines, hint, data, wrong, accepted, hindi=hindi)
 
 
 def _regular_polygon(tag: str, sides: int) -> Question:

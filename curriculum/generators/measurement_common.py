@@ -63,7 +63,8 @@ def choose(
     en, hi = names[right]
     wrong = [(n, "compared_wrong") for i, (n, _) in enumerate(names) if i != right]
     accepted = [hi, en.capitalize()] + ([f"the {en}", f"The {en}"] if en.islower() else [])
-    return ask(tag, d, prompt, en, solution, data, wrong=wrong, accepted=accepted)
+    kw = {"wrong": wrong, "accepted": accepted, "hindi": dict(names)}
+    return ask(tag, d, prompt, en, solution, data, **kw)
 
 
 def distinct(rng: Random, count: int, lo: int, hi: int, gap: int = 1) -> list[int]:

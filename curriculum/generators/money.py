@@ -22,13 +22,13 @@ from curriculum.generators.common import (
     sample,
 )
 from curriculum.generators.registry import register
+from curriculum.pictures import Money
 from curriculum.question import Question, QuestionType, Text
 
 Wrong = list[tuple[int, str]]
 Names = tuple[tuple[str, str], ...]
 Good = tuple[str, str, int, int]  # name, Hindi name, lowest and highest price per kg
 PIECE = {1: "coin", 2: "coin", 5: "coin", 10: "note", 20: "note", 50: "note", 100: "note"}
-PIECE_HI = {"coin": ("सिक्का", "सिक्के"), "note": ("नोट", "नोट")}
 # Shop things (Class 1) and fair things (Class 2). All are feminine in Hindi, so "₹ 37 की
 # गुड़िया" needs no agreement rule.
 SHOP: Names = (("pencil", "पेंसिल"), ("eraser", "रबड़"), ("toffee", "टॉफ़ी"), ("notebook", "कॉपी"))
@@ -131,25 +131,28 @@ def _count(rng: Random, kinds: tuple[int, ...], pieces: int, most: int) -> list[
 
 
 def _coins_question(tag: str, d: int, values: list[int]) -> Question:
+    """Coins and notes drawn (the picture); the child writes what they make in all."""
     kinds = sorted(set(values), reverse=True)
     qty = [values.count(v) for v in kinds]
-    en, hi = [], []
-    for v, n in zip(kinds, qty, strict=True):
-        piece = PIECE[v]
-        en.append(f"{n} {piece}{'s' if n > 1 else ''} of ₹ {v}")
-        hi.append(f"₹ {v} {'के' if n > 1 else 'का'} {n} {PIECE_HI[piece][n > 1]}")
-    listed_en = ", ".join(en[:-1]) + " and " + en[-1] if len(en) > 1 else en[0]
-    listed_hi = ", ".join(hi[:-1]) + " और " + hi[-1] if len(hi) > 1 else hi[0]
+    notes = any(PIECE[v] == "note" for v in kinds)
+    coins = any(PIECE[v] == "coin" for v in kinds)
+    shown = {
+        (True, True): Words("The coins and notes", "ये सिक्के और नोट"),
+        (True, False): Words("The coins", "ये सिक्के"),
+        (False, True): Words("The notes", "ये नोट"),
+    }[(coins, notes)]
     prompt = Text(
-        en=f"{listed_en[0].upper()}{listed_en[1:]} make ₹ {BLANK} in all.",
-        hi=f"{listed_hi} मिलकर कुल ₹ {BLANK} होते हैं।",
+        en=f"{shown.en} make ₹ {BLANK} in all.",
+        hi=f"{shown.hi} मिलकर कुल ₹ {BLANK} होते हैं।",
     )
     total = sum(values) * 100
     wrong = [(len(values) * 100, "counted_wrong"), (total - values[-1] * 100, "counted_wrong")]
     wrong.append((total + values[-1] * 100, "counted_wrong"))
     data = {"form": "count", "prices": [v * 100 for v in kinds], "qty": qty, "paid": 0}
     work = " + ".join(str(v) for v in values) + f" = {sum(values)}"
-    return _money(tag, d, prompt, total, data, wrong, work=work)
+    question = _money(tag, d, prompt, total, data, wrong, work=work)
+    pieces = tuple(zip(kinds, qty, strict=True))
+    return question.model_copy(update={"picture": Money(pieces=pieces)})
 
 
 def _join(parts: list[str], and_: str) -> str:

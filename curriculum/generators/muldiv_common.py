@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from random import Random
@@ -55,6 +56,7 @@ def ask(
         data=worked.data,
         wrong=_mistakes(worked),
         accepted=accepted,
+        hindi=qr_answer_hi,
     )
 
 
@@ -101,6 +103,15 @@ def div_key(dividend: int, divisor: int) -> str:
 def qr_answer(quotient: int, remainder: int) -> str:
     """The canonical answer of a division with remainder."""
     return f"Q = {quotient}, R = {remainder}"
+
+
+_QR = re.compile(r"^Q = (\d+), R = (\d+)$")
+
+
+def qr_answer_hi(answer: str) -> str | None:
+    """ "Q = 12, R = 3" as a Hindi sheet writes it: "भागफल = 12, शेषफल = 3"."""
+    found = _QR.match(answer)
+    return f"भागफल = {found[1]}, शेषफल = {found[2]}" if found else None
 
 
 def qr_forms(q: int, r: int) -> tuple[str, ...]:

@@ -25,17 +25,17 @@ from curriculum.question import Question, Text
 
 QR_INSTRUCTION = Text(
     en="Divide. Write the quotient (Q) and the remainder (R).",
-    hi="भाग दो। भागफल (Q) और शेषफल (R) लिखो।",
+    hi="भाग दो। भागफल और शेषफल लिखो।",
 )
 
 LONG_DIVISION = Text(
     en="Divide using long division. Write the quotient (Q) and the remainder (R).",
-    hi="लंबी विधि से भाग दो। भागफल (Q) और शेषफल (R) लिखो।",
+    hi="लंबी विधि से भाग दो। भागफल और शेषफल लिखो।",
 )
 
 FIND_QR = Text(
     en="Find the quotient Q and the remainder R.",
-    hi="भागफल Q और शेषफल R ज्ञात करो।",
+    hi="भागफल और शेषफल ज्ञात करो।",
 )
 
 
@@ -227,7 +227,7 @@ def div_by_1digit(rng: Random, difficulty: int) -> Question:
 def _qr_prompt(n: int, d: int) -> Text:
     return Text(
         en=f"{indian(n)} ÷ {d} = {BLANK} (write Q and R)",
-        hi=f"{indian(n)} ÷ {d} = {BLANK} (भागफल Q और शेषफल R लिखो)",
+        hi=f"{indian(n)} ÷ {d} = {BLANK} (भागफल और शेषफल लिखो)",
     )
 
 
@@ -289,7 +289,7 @@ def _remainder_worked(n: int, d: int, q: int, r: int, form: str) -> Worked:
     steps = f"{d} × {q} + {r} = {indian(d * q)} + {r} = {indian(n)}"
     return Worked(
         answer=n,
-        solution=Text(en=f"N = D × Q + R = {steps}.", hi=f"भाज्य N = D × Q + R = {steps}।"),
+        solution=Text(en=f"N = D × Q + R = {steps}.", hi=f"भाज्य = भाजक × भागफल + शेषफल = {steps}।"),
         key=f"dqr:{d}:{q}:{r}",
         data=data,
         wrong=[
@@ -305,11 +305,11 @@ def _remainder_prompt(n: int, d: int, q: int, r: int, form: str) -> Text:
         return Text(
             en=f"Divisor D = {d}, quotient Q = {q}, remainder R = {r}. "
             f"Dividend N = D × Q + R = {BLANK}",
-            hi=f"भाजक D = {d}, भागफल Q = {q}, शेषफल R = {r}। भाज्य N = D × Q + R = {BLANK}",
+            hi=f"भाजक = {d}, भागफल = {q}, शेषफल = {r}। भाज्य = भाजक × भागफल + शेषफल = {BLANK}",
         )
     return Text(
         en=f"{indian(n)} = {d} × Q + R, where R is less than {d}. Q and R = {BLANK}",
-        hi=f"{indian(n)} = {d} × Q + R, जहाँ R, {d} से छोटा है। Q और R = {BLANK}",
+        hi=f"{indian(n)} = {d} × भागफल + शेषफल, जहाँ शेषफल {d} से छोटा है। {BLANK}",
     )
 
 

@@ -140,7 +140,7 @@ def _groups_prompt(groups: int, size: int, form: str) -> Text:
         return same(f"{repeat(size, groups)} = {BLANK} × {size}")
     return Text(
         en=f"{BLANK} groups of {size} make {groups * size}.",
-        hi=f"{size}-{size} के {BLANK} समूहों में {groups * size} होते हैं।",
+        hi=f"{size}-{size} के समूहों से {groups * size} बनते हैं। समूहों की संख्या = {BLANK}",
     )
 
 

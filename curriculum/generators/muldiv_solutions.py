@@ -55,7 +55,7 @@ def qr_worked(n: int, d: int, q: int, r: int, data: dict[str, Any]) -> Worked:
         answer=qr_answer(q, r),
         solution=Text(
             en=f"{steps_en} So Q = {q}, R = {r}. Check: {check}.",
-            hi=f"{steps_hi} इसलिए भागफल Q = {q}, शेषफल R = {r}। जाँच: {check}।",
+            hi=f"{steps_hi} इसलिए भागफल = {q}, शेषफल = {r}। जाँच: {check}।",
         ),
         key=div_key(n, d),
         data=data,

@@ -95,7 +95,7 @@ def laddoo_boxes(who: Person, laddoos: int, per_box: int) -> Text:
         f"full, and how many laddoos are left over? {BLANK} (Q = full boxes, R = laddoos left)",
         hi=f"{who.hi} के पास {laddoos} लड्डू हैं। वह हर डिब्बे में {per_box} लड्डू "
         f"{_verb(who, 'रखता', 'रखती')} है। कितने डिब्बे पूरे भरेंगे और कितने लड्डू बचेंगे? "
-        f"{BLANK} (Q = भरे डिब्बे, R = बचे लड्डू)",
+        f"{BLANK} (भागफल = भरे डिब्बे, शेषफल = बचे लड्डू)",
     )
 
 
@@ -128,7 +128,7 @@ def museum_rides(who: Person, children: int, per_ride: int) -> Text:
         f"(Q = full rides, R = children left)",
         hi=f"{who.hi} के स्कूल से {children} बच्चे परिवहन संग्रहालय गए। संग्रहालय की "
         f"खिलौना रेलगाड़ी में एक बार में {per_ride} बच्चे बैठते हैं। कितने पूरे चक्कर लगेंगे "
-        f"और कितने बच्चे एक और चक्कर के लिए बचेंगे? {BLANK} (Q = पूरे चक्कर, R = बचे बच्चे)",
+        f"और कितने बच्चे एक और चक्कर के लिए बचेंगे? {BLANK} (भागफल = पूरे चक्कर, शेषफल = बचे बच्चे)",
     )
 
 
@@ -170,7 +170,7 @@ def coconut_sacks(who: Person, coconuts: str, per_sack: int) -> Text:
         f"(Q = full sacks, R = coconuts left)",
         hi=f"{who.hi} के पास {coconuts} नारियल हैं। वह हर बोरी में {per_sack} नारियल "
         f"{_verb(who, 'भरता', 'भरती')} है। कितनी बोरियाँ पूरी भरेंगी और कितने नारियल बचेंगे? "
-        f"{BLANK} (Q = भरी बोरियाँ, R = बचे नारियल)",
+        f"{BLANK} (भागफल = भरी बोरियाँ, शेषफल = बचे नारियल)",
     )
 
 

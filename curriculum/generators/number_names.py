@@ -1,8 +1,9 @@
-"""Number names in English up to 100, Class 2 (family "numbers"): 47 -> "forty-seven" and back.
+"""Number names up to 100, Class 2 (family "numbers"): 47 -> "forty-seven" and back.
 
 Wrong answers are the real confusions: teens and tens (fourteen, forty), reversed digits
 (seventy-four), "forty seven" written as 407, and the common misspellings (fourty, ninty).
-The names are English words in both languages: this chapter teaches the English names.
+Each sheet asks for the names of its own language: an English sheet "forty-seven", a Hindi
+sheet "सैंतालीस" (every standard spelling accepted); a misspelling is an English slip only.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from random import Random
 from curriculum.generators.common import BLANK, fill_blank
 from curriculum.generators.registry import register
 from curriculum.generators.slips import Slip, likeliest
+from curriculum.hindi_numbers import hindi_name, hindi_spellings
 from curriculum.question import Question, Text
 
 ONES = (
@@ -29,7 +31,7 @@ MISSPELT = {
     "fifty": "fivety",
     "twelve": "twelf",
 }
-TO_WORDS = Text(en="Write the number name in English.", hi="संख्या का नाम अंग्रेज़ी में लिखो।")
+TO_WORDS = Text(en="Write the number name in words.", hi="संख्या का नाम शब्दों में लिखो।")
 TO_NUMERAL = Text(en="Write the number in numerals.", hi="संख्या को अंकों में लिखो।")
 
 
@@ -92,16 +94,18 @@ def name_question(difficulty: int, n: int) -> Question:
     spelling = misspelt(name)
     if spelling:
         slips.insert(1, (spelling, "spelling"))
-    parts = sum_of_parts(n)
+    parts, hindi = sum_of_parts(n), hindi_name(n)
     return fill_blank(
         "maths.c2.number_names_100",
         instruction=TO_WORDS,
         prompt=Text(en=f"{n} = {BLANK}", hi=f"{n} = {BLANK}"),
         answer=name,
-        accepted=[name.replace("-", " ")],
+        answer_hi=hindi,
+        accepted=[name.replace("-", " "), *hindi_spellings(n)[1:]],
+        hindi=_hindi_of_name,
         solution=Text(
             en=f"{n} = {parts}: {name}." if parts else f"{n} is {name}.",
-            hi=f"{n} = {parts}: {name}।" if parts else f"{n} को {name} लिखते हैं।",
+            hi=f"{n} = {parts}: {hindi}।" if parts else f"{n} को {hindi} लिखते हैं।",
         ),
         difficulty=difficulty,
         key=f"to_words:{n}",
@@ -111,17 +115,27 @@ def name_question(difficulty: int, n: int) -> Question:
 
 
 def numeral_question(difficulty: int, n: int) -> Question:
-    name = number_name(n)
+    name, hindi = number_name(n), hindi_name(n)
     parts = sum_of_parts(n)
     worked = f"{name} = {parts} = {n}" if parts else f"{name} = {n}"
+    worked_hi = f"{hindi} = {parts} = {n}" if parts else f"{hindi} = {n}"
     return fill_blank(
         "maths.c2.number_names_100",
         instruction=TO_NUMERAL,
-        prompt=Text(en=f"{name} = {BLANK}", hi=f"{name} = {BLANK}"),
+        prompt=Text(en=f"{name} = {BLANK}", hi=f"{hindi} = {BLANK}"),
         answer=n,
-        solution=Text(en=f"{worked}.", hi=f"{worked}।"),
+        solution=Text(en=f"{worked}.", hi=f"{worked_hi}।"),
         difficulty=difficulty,
         key=f"to_numeral:{n}",
         data={"form": "to_numeral", "number": n},
         wrong=likeliest(n, confusions(n)),
     )
+
+
+_BY_NAME = {number_name(n): n for n in range(1, 101)}
+
+
+def _hindi_of_name(name: str) -> str | None:
+    """The Hindi of a (wrong) English number name; a misspelling has none."""
+    n = _BY_NAME.get(name)
+    return hindi_name(n) if n is not None else None

@@ -21,10 +21,10 @@ from curriculum.generators import (  # noqa: F401 - imported to register their g
 from curriculum.generators.common import BLANK, FILL, fill_blank, person, sample
 from curriculum.generators.registry import register
 from curriculum.generators.slips import Slip, likeliest
+from curriculum.pictures import Objects, Tally, TallyRow
 from curriculum.question import Question, Text
 
 FAMILY = "numbers"
-TALLY_GROUP = "||||/"  # four bars struck through by a fifth: how tally marks group in fives
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ FRUITS = (("mangoes", "आम"), ("bananas", "केले"), ("guavas", "अम
 
 @register("maths.c1.count_objects", family=FAMILY)
 def make_count_objects(rng: Random, difficulty: int) -> Question:
-    """d1: 1–5 dots in a row, or two small groups (6 at most); d2: 4–9 in a row or in two
+    """d1: 1–5 things in a row, or two small groups (6 at most); d2: 4–9 in a row or in two
     groups; d3: 5–9 in uneven groups."""
     if difficulty < 3:
         low, high = (1, 5) if difficulty == 1 else (4, 9)
@@ -62,26 +62,22 @@ def make_count_objects(rng: Random, difficulty: int) -> Question:
         cuts = sorted(rng.sample(range(1, total), rng.randint(1, 2)))
         groups = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
     thing, n = rng.choice(THINGS), sum(groups)
-    dots = "   ".join(" ".join("●" * g) for g in groups)
-    return fill_blank(
+    question = fill_blank(
         "maths.c1.count_objects",
-        instruction=Text(
-            en=f"Count the {thing.many}. Each ● is one {thing.one}.",
-            hi=f"{thing.hi_many} गिनो। हर ● एक {thing.hi_one} है।",
-        ),
-        prompt=Text(
-            en=f"{dots}   {thing.many.capitalize()}: {BLANK}",
-            hi=f"{dots}   {thing.hi_many}: {BLANK}",
-        ),
+        instruction=Text(en=f"Count the {thing.many}.", hi=f"{thing.hi_many} गिनो।"),
+        prompt=Text(en=f"{thing.many.capitalize()}: {BLANK}", hi=f"{thing.hi_many}: {BLANK}"),
         answer=n,
         solution=counting_solution(n),
         difficulty=difficulty,
         key="count:" + "-".join(map(str, groups)),
-        data={"groups": groups},
+        data={"groups": groups, "thing": thing.one},
         wrong=likeliest(
             n, [(n - 1, "off_by_one"), (n + 1, "off_by_one"), (n + 2, "counted_wrong")]
         ),
     )
+    # the things are drawn (a picture), not typed as dots
+    picture = Objects(thing=thing.one, groups=tuple(groups))
+    return question.model_copy(update={"picture": picture})
 
 
 def counting_solution(n: int) -> Text:
@@ -93,8 +89,8 @@ def counting_solution(n: int) -> Text:
 
 
 TALLY_INSTRUCTION = Text(
-    en=f"Count the tally marks. {TALLY_GROUP} is a group of 5 marks.",
-    hi=f"टैली के निशान गिनो। {TALLY_GROUP} पाँच निशानों का एक समूह है।",
+    en="Count the tally marks. Four marks crossed by a fifth make a bundle of 5.",
+    hi="टैली के निशान गिनो। चार खड़े निशान और उन्हें काटता पाँचवाँ निशान मिलकर 5 का गुच्छा बनाते हैं।",
 )
 
 
@@ -103,21 +99,22 @@ TALLY_RANGES = {1: (1, 20), 2: (10, 30), 3: (25, 60)}  # each level has 20 diffe
 
 @register("maths.c3.tally_count", family=FAMILY)
 def make_tally_count(rng: Random, difficulty: int) -> Question:
-    """d1: 1–20 marks; d2: 10–30; d3: 25–60. Wrong: each group counted as 4 or as 6."""
+    """d1: 1–20 marks; d2: 10–30; d3: 25–60. Wrong: each group counted as 4 or as 6.
+
+    The marks are drawn (bundles of four crossed by the fifth), not typed: `picture` holds
+    the count, and the prompt names what was counted.
+    """
     low, high = TALLY_RANGES[difficulty]
     n = rng.randint(low, high)
     fives, ones = divmod(n, 5)
-    tally = " ".join([TALLY_GROUP] * fives + (["|" * ones] if ones else []))
     fruit_en, fruit_hi = rng.choice(FRUITS)
     slips: list[Slip] = [(n - fives, "counted_wrong"), (n + fives, "counted_wrong")]
-    return fill_blank(
+    question = fill_blank(
         "maths.c3.tally_count",
         instruction=TALLY_INSTRUCTION,
-        # The tally comes first and nothing follows it: a full stop or a danda (।) after
-        # the bars would look like one more mark.
         prompt=Text(
-            en=f"{tally}   Children who like {fruit_en}: {BLANK}",
-            hi=f"{tally}   {fruit_hi} पसंद करने वाले बच्चे: {BLANK}",
+            en=f"Children who like {fruit_en}: {BLANK}",
+            hi=f"{fruit_hi} पसंद करने वाले बच्चे: {BLANK}",
         ),
         answer=n,
         solution=tally_solution(fives, ones),
@@ -126,6 +123,7 @@ def make_tally_count(rng: Random, difficulty: int) -> Question:
         data={"count": n},
         wrong=likeliest(n, [*slips, (n + 1, "off_by_one"), (n - 1, "off_by_one")]),
     )
+    return question.model_copy(update={"picture": Tally(rows=(TallyRow(count=n),))})
 
 
 def tally_solution(fives: int, ones: int) -> Text:

@@ -1,6 +1,7 @@
-"""Generators: patterns. Repeating patterns (Class 1, Utsav), number patterns with a rule
-(Class 4, Pattern Around Us) and growing matchstick and dot patterns (Class 5, Shapes and
-Patterns). Patterns are drawn with ASCII symbols, which print in any font.
+"""Generators: patterns. Repeating patterns of shapes (Class 1, Utsav), number patterns with a
+rule (Class 4, Pattern Around Us) and growing matchstick and dot patterns (Class 5, Shapes and
+Patterns). The shapes, matchsticks and dots are pictures (`curriculum.pictures`) that the
+renderer draws; the answers are words and numbers, so the key never depends on the drawing.
 """
 
 from __future__ import annotations
@@ -12,43 +13,71 @@ from typing import NamedTuple
 from curriculum.generators.common import BLANK
 from curriculum.generators.registry import register
 from curriculum.generators.shapes_common import Word, Wrong, fill, table
+from curriculum.pictures import Growing, Pattern, ShapeName
 from curriculum.question import Question, Text
 
 # --- Class 1: repeating patterns -------------------------------------------------------------
 
-SYMBOLS = ("O", "X", "#", "*", "@", "+")
+# The shapes a Class 1 pattern is made of, with their Hindi names.
+SHAPES: dict[ShapeName, str] = {
+    "circle": "वृत्त",
+    "square": "वर्ग",
+    "triangle": "त्रिभुज",
+    "star": "तारा",
+    "moon": "चाँद",
+    "heart": "दिल",
+}
 UNITS = {1: ("AB",), 2: ("AAB", "ABB", "ABC"), 3: ("AABB", "ABCC", "AABC", "ABBC", "ABAC", "ABCD")}
-CONTINUE = Text(en="Continue the pattern.", hi="पैटर्न को आगे बढ़ाओ।")
+CONTINUE = Text(
+    en="Look at the pattern. Draw the next two shapes in the boxes.",
+    hi="पैटर्न देखो। अगली दो आकृतियाँ खानों में बनाओ।",
+)
+
+
+def _pair(first: ShapeName, second: ShapeName) -> str:
+    return f"{first}, {second}"
 
 
 @register("maths.c1.patterns", family="patterns")
 def repeating(rng: Random, difficulty: int) -> Question:
-    """Two to three repeats of a unit such as AAB are shown; the child writes the next two."""
+    """Two to three repeats of a unit such as AAB are drawn; the child draws and names the next
+    two shapes."""
     unit = rng.choice(UNITS[difficulty])
     letters = sorted(set(unit))
-    symbol = dict(zip(letters, rng.sample(SYMBOLS, len(letters)), strict=True))
-    core = [symbol[letter] for letter in unit]
+    shape_of = dict(zip(letters, rng.sample(sorted(SHAPES), len(letters)), strict=True))
+    core: list[ShapeName] = [shape_of[letter] for letter in unit]
     size = len(core)
     shown = rng.randint(2 * size, 3 * size - 1)
     first, second, third = (core[(shown + k) % size] for k in range(3))
     last = core[(shown - 1) % size]
-    answer = f"{first} {second}"
-    wrong: Wrong = [(f"{second} {first}", "pattern_rule")]  # the right two, swapped
-    wrong += [(f"{second} {third}", "off_by_one"), (f"{last} {first}", "off_by_one")]  # skipped one
-    wrong += [(f"{first} {first}", "pattern_rule"), (f"{second} {second}", "pattern_rule")]
-    sequence, repeat = " ".join(core[i % size] for i in range(shown)), " ".join(core)
-    prompt = Text(
-        en=f"{sequence} ...\nThe next two in the pattern are: {BLANK}",
-        hi=f"{sequence} ...\nपैटर्न में आगे आने वाले दो हैं: {BLANK}",
-    )
+    answer = _pair(first, second)
+    wrong: Wrong = [(_pair(second, first), "pattern_rule")]  # the right two, swapped
+    wrong += [(_pair(second, third), "off_by_one"), (_pair(last, first), "off_by_one")]
+    wrong += [(_pair(first, first), "pattern_rule"), (_pair(second, second), "pattern_rule")]
+    prompt = Text(en=f"The next two shapes are: {BLANK}", hi=f"अगली दो आकृतियाँ हैं: {BLANK}")
+    repeat = Text(en=", ".join(core), hi=", ".join(SHAPES[c] for c in core))
     hint = Text(
-        en=f"The part that repeats is {repeat}. So the next two are {answer}.",
-        hi=f"बार-बार आने वाला भाग {repeat} है। इसलिए आगे के दो हैं: {answer}।",
+        en=f"The part that repeats is {repeat.en}. So the next two are {answer}.",
+        hi=f"बार-बार आने वाला भाग {repeat.hi} है। इसलिए अगली दो हैं: {SHAPES[first]}, "
+        f"{SHAPES[second]}।",
     )
     data: dict[str, object] = {"unit": core, "shown": shown}
-    accepted = (f"{first}{second}", f"{first}, {second}", f"{first},{second}")
+    accepted = (
+        f"{first} {second}",
+        f"{SHAPES[first]}, {SHAPES[second]}",
+        f"{SHAPES[first]} {SHAPES[second]}",
+    )
     tag = "maths.c1.patterns"
-    return fill(tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=CONTINUE)
+    # a Hindi sheet and its key name the shapes in Hindi
+    hindi = {_pair(a, b): f"{SHAPES[a]}, {SHAPES[b]}" for a in SHAPES for b in SHAPES}
+    question = fill(
+        tag, difficulty, prompt, answer, hint, data, wrong, accepted, instruction=CONTINUE,
+        hindi=hindi,
+    )  # fmt: skip
+    drawn = tuple(core[i % size] for i in range(shown))
+    return question.model_copy(
+        update={"picture": Pattern(shapes=drawn, next_shapes=(first, second))}
+    )
 
 
 # --- Class 4: number patterns ----------------------------------------------------------------
@@ -130,7 +159,9 @@ ROWS = table("""
 DOTS: dict[str, Callable[[int], int]] = {"square": lambda n: n * n}
 DOTS["triangle"] = lambda n: n * (n + 1) // 2
 DOT_STEPS = {
-    "square": Text(en="a square of dots (n rows of n dots)", hi="बिंदुओं का वर्ग (n बिंदुओं की n पंक्तियाँ)"),
+    "square": Text(
+        en="a square of dots (n rows of n dots)", hi="बिंदुओं का वर्ग (चरण 4 में 4-4 बिंदुओं की 4 पंक्तियाँ)"
+    ),
     "triangle": Text(
         en="a triangle of dots (rows of 1, 2, 3, ... dots)",
         hi="बिंदुओं का त्रिभुज (1, 2, 3, ... बिंदुओं की पंक्तियाँ)",
@@ -138,16 +169,8 @@ DOT_STEPS = {
 }
 
 
-def _steps(counts: list[int], unit: Word, asked: int) -> Word:
-    """'Step 1: 4 matchsticks' lines, then the asked step with a blank."""
-    one = unit.en.removesuffix("s")  # Step 1: 1 dot
-    en = "\n".join(
-        f"Step {i}: {c} {one if c == 1 else unit.en}" for i, c in enumerate(counts, start=1)
-    )
-    hi = "\n".join(f"चरण {i}: {c} {unit.hi}" for i, c in enumerate(counts, start=1))
-    return Word(
-        en=f"{en}\nStep {asked}: {BLANK} {unit.en}", hi=f"{hi}\nचरण {asked}: {BLANK} {unit.hi}"
-    )
+def _asked(step: int, unit: Word) -> Text:
+    return Text(en=f"Step {step}: {BLANK} {unit.en}", hi=f"चरण {step}: {BLANK} {unit.hi}")
 
 
 @register("maths.c5.shape_patterns", family="patterns")
@@ -161,10 +184,10 @@ def shape_patterns(rng: Random, difficulty: int) -> Question:
     adds = sides - 1  # a new shape shares one side with the one before
     step = {1: rng.randint(4, 7), 2: rng.randint(5, 10), 3: rng.randint(11, 30)}[difficulty]
     answer = adds * step + 1
-    steps = _steps([adds * n + 1 for n in (1, 2, 3)], Word(en="matchsticks", hi="तीलियाँ"), step)
+    asked = _asked(step, Word(en="matchsticks", hi="तीलियाँ"))
     prompt = Text(
-        en=f"Matchsticks make a row of {en_many}; each step adds one {en}.\n{steps.en}",
-        hi=f"तीलियों से {hi_many} की एक पंक्ति बनी है; हर चरण में एक {hi} जुड़ता है।\n{steps.hi}",
+        en=f"Matchsticks make a row of {en_many}; each step adds one {en}.\n{asked.en}",
+        hi=f"तीलियों से {hi_many} की एक पंक्ति बनी है; हर चरण में एक {hi} जुड़ता है।\n{asked.hi}",
     )
     work = f"{adds} × {step} + 1 = {answer}"
     hint = Text(
@@ -177,17 +200,19 @@ def shape_patterns(rng: Random, difficulty: int) -> Question:
     wrong += [(adds * step, "off_by_one"), (answer + adds, "off_by_one")]
     wrong.append((adds * 3 + 2, "pattern_rule"))  # step 3 plus one
     data: dict[str, object] = {"kind": "sticks", "shape": en, "step": step}
-    return fill("maths.c5.shape_patterns", difficulty, prompt, answer, hint, data, wrong)
+    question = fill("maths.c5.shape_patterns", difficulty, prompt, answer, hint, data, wrong)
+    picture = Growing(style="sticks", shape=en, steps=(1, 2, 3))
+    return question.model_copy(update={"picture": picture})
 
 
 def _dot_pattern(rng: Random, difficulty: int) -> Question:
     kind = rng.choice(sorted(DOTS))
     count, step = DOTS[kind], rng.randint(4, 7) if difficulty == 1 else rng.randint(5, 12)
     answer = count(step)
-    steps = _steps([count(n) for n in (1, 2, 3, 4)], Word(en="dots", hi="बिंदु"), step)
+    asked = _asked(step, Word(en="dots", hi="बिंदु"))
     drawn = DOT_STEPS[kind]
     prompt = Text(
-        en=f"Each step is {drawn.en}.\n{steps.en}", hi=f"हर चरण {drawn.hi} है।\n{steps.hi}"
+        en=f"Each step is {drawn.en}.\n{asked.en}", hi=f"हर चरण {drawn.hi} है।\n{asked.hi}"
     )
     if kind == "square":
         work = f"{step} × {step} = {answer}"
@@ -199,4 +224,6 @@ def _dot_pattern(rng: Random, difficulty: int) -> Question:
         wrong.append((2 * answer, "half_double_confused"))
     hint = Text(en=f"Step {step}: {work}.", hi=f"चरण {step}: {work}।")
     data: dict[str, object] = {"kind": "dots", "shape": kind, "step": step}
-    return fill("maths.c5.shape_patterns", difficulty, prompt, answer, hint, data, wrong)
+    question = fill("maths.c5.shape_patterns", difficulty, prompt, answer, hint, data, wrong)
+    picture = Growing(style="dots", shape=kind, steps=(1, 2, 3, 4))
+    return question.model_copy(update={"picture": picture})

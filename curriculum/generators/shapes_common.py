@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from random import Random
 from typing import NamedTuple
 
-from curriculum.generators.common import BLANK, FILL, fill_blank
+from curriculum.generators.common import BLANK, FILL, Hindi, fill_blank
 from curriculum.question import Question, Text
 
 Wrong = list[tuple[object, str]]  # (wrong answer, error type)
@@ -49,14 +49,15 @@ def fill(
     accepted: Iterable[object] = (),
     key: str | None = None,
     instruction: Text = FILL,
+    hindi: Hindi | None = None,
 ) -> Question:
     """Fill in the blank, keeping the first three real wrong answers. Unless given, the key is
-    the data: the same values make the same item."""
+    the data: the same values make the same item. `hindi`: see `common.fill_blank`."""
     key = key or ";".join(f"{k}={v}" for k, v in sorted(data.items()))
     return fill_blank(
         tag, instruction=instruction, prompt=prompt, answer=answer, solution=hint,
         difficulty=difficulty, key=key, data=data, wrong=first_wrongs(answer, wrong),
-        accepted=accepted,
+        accepted=accepted, hindi=hindi,
     )  # fmt: skip
 
 
@@ -83,7 +84,8 @@ def pick(
     wrong: Wrong = [(o.en, "shape_property") for o in others]
     hint = Text(en=f"Answer: {right.en}. {why.en}", hi=f"उत्तर: {right.hi}। {why.hi}")
     accepted = (right.hi, right.en.capitalize())
-    return fill(tag, difficulty, prompt, right.en, hint, data, wrong, accepted, key)
+    hindi = {c.en: c.hi for c in choices}
+    return fill(tag, difficulty, prompt, right.en, hint, data, wrong, accepted, key, hindi=hindi)
 
 
 def many(n: int, noun: str) -> str:

@@ -1,10 +1,12 @@
-"""Data-handling generators: each answer recomputed from `question.data`, and the list, tally,
-pictograph or table in the prompt read back to check it shows exactly that data."""
+"""Data-handling generators: each answer recomputed from `question.data`, and the list or table
+in the prompt, or the tally or pictograph in the picture, read back to check it shows exactly
+that data."""
 
 from __future__ import annotations
 
 import pytest
 
+from curriculum.pictures import Pictograph
 from curriculum.question import Question
 from tests.curriculum.harness import family_tags, run_generator_checks
 
@@ -57,11 +59,18 @@ def data_count(q: Question) -> None:
         extreme(q, names, counts)
 
 
+def drawn_rows(q: Question) -> dict[str, int]:
+    """The pictograph's rows, label (lower case) -> number of icons; no symbols typed."""
+    picture = q.picture
+    assert isinstance(picture, Pictograph), "the pictograph is drawn"
+    assert "*" not in q.prompt.en and "*" not in (q.prompt.hi or "")
+    return {row.label.en.lower(): row.count for row in picture.rows}
+
+
 def data_pictograph(q: Question) -> None:
     counts = dict(zip(q.data["items"], q.data["counts"], strict=True))
-    shown = rows(q)
-    assert {k: v.count("*") for k, v in shown.items()} == counts
-    assert "each * = 1 child" in q.prompt.en
+    assert drawn_rows(q) == counts
+    assert isinstance(q.picture, Pictograph) and q.picture.stands_for.en == "= 1 child"
     kind = q.data["kind"]
     if kind == "count":
         assert q.answer == str(counts[q.data["asked"]])
@@ -89,8 +98,9 @@ def data_table(q: Question) -> None:
 def pictograph_scale(q: Question) -> None:
     scale = q.data["scale"]
     stars = dict(zip(q.data["days"], q.data["stars"], strict=True))
-    assert {day.capitalize(): v.count("*") for day, v in rows(q).items()} == stars
-    assert f"each * = {scale} ice creams" in q.prompt.en
+    assert {day.capitalize(): n for day, n in drawn_rows(q).items()} == stars
+    assert isinstance(q.picture, Pictograph)
+    assert q.picture.stands_for.en == f"= {scale} ice creams"
     kind = q.data["kind"]
     if kind == "day":
         assert q.answer == str(q.data["stars"][q.data["asked"]] * scale)

@@ -11,6 +11,7 @@ import pytest
 
 from curriculum.generators import get_generator
 from curriculum.generators.common import BLANK
+from curriculum.pictures import Strip
 from curriculum.question import Question
 from tests.curriculum.harness import Oracle, check_variety, family_tags, run_generator_checks
 from tests.curriculum.number_oracles import shows
@@ -66,9 +67,11 @@ def check_fraction_name(q: Question) -> None:
     parts = q.data["parts"]
     if q.data["form"] == "coloured":
         coloured = q.data["coloured"]
-        strip = q.prompt.en.split("   ")[0]
-        assert strip.count("■") == coloured and strip.count("□") == parts - coloured
-        assert strip in (q.prompt.hi or "")
+        strip = q.picture
+        assert isinstance(strip, Strip), "the strip is drawn, not typed as boxes"
+        assert (len(strip.coloured), sum(strip.coloured)) == (parts, coloured)
+        if q.difficulty == 1:
+            assert strip.coloured == (True,) * coloured + (False,) * (parts - coloured)
         assert q.answer == f"{coloured}/{parts}"
         assert parts <= (6 if q.difficulty == 1 else 10)
         told = f"{coloured} of the {parts} equal parts" in q.prompt.en

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from curriculum.pictures import Grid, Rectangle
 from curriculum.question import Question
 from tests.curriculum.harness import family_tags, run_generator_checks
 
@@ -225,7 +226,12 @@ def solids_faces(q: Question) -> None:
         return
     f, e, c = (int(n) for n in re.findall(r"\d+", q.data["kind"]))
     one_fits(q, {s for s, facts in SOLID.items() if facts[:3] == (f, e, c)}, 3)
-    assert f"{f} फलक, {e} किनारे और {c} कोने" in (q.prompt.hi or "")
+    hindi = q.prompt.hi or ""
+    for n, one, many in ((f, "फलक", "फलक"), (e, "किनारा", "किनारे"), (c, "कोना", "कोने")):
+        if n:  # "1 किनारा", "12 किनारे"
+            assert f"{n} {one if n == 1 else many}" in hindi
+        else:  # "कोई किनारा नहीं", never "0 किनारे"
+            assert one in hindi.split("कोई", 1)[-1] and f"0 {many}" not in hindi
 
 
 def _shape_count(q: Question) -> bool:
@@ -390,12 +396,19 @@ def angles_turns(q: Question) -> None:
 def area_perimeter(q: Question) -> None:
     kind, d = q.data["kind"], q.data
     if kind == "grid_area":  # the drawing is the data
-        rows = [line for line in q.prompt.en.splitlines() if line.startswith("#")]
-        assert len(rows) == d["breadth"] and all(r.split() == ["#"] * d["length"] for r in rows)
-        assert q.answer == str(sum(r.count("#") for r in rows))
+        grid = q.picture
+        assert isinstance(grid, Grid) and "#" not in q.prompt.en
+        columns = {c for c, _ in grid.shaded}
+        rows = {r for _, r in grid.shaded}
+        assert (len(columns), len(rows)) == (d["length"], d["breadth"])
+        assert len(grid.shaded) == len(set(grid.shaded)) == len(columns) * len(rows)  # filled
+        assert max(columns) - min(columns) + 1 == len(columns), "one piece, no gaps"
+        assert max(rows) - min(rows) + 1 == len(rows)
+        assert q.answer == str(len(grid.shaded))
         return
     if kind in ("area", "perimeter"):
         length, breadth = d["length"], d["breadth"]
+        assert q.picture == Rectangle(length=length, breadth=breadth)
         expected = length * breadth if kind == "area" else length + breadth + length + breadth
         assert q.answer == str(expected)
     elif kind == "square_side":

@@ -64,11 +64,15 @@ def _tick_chapter_with_keyboard(qtbot: Any, page: BuilderPage, number: int) -> N
     qtbot.keyClick(tree, Qt.Key.Key_Space)
 
 
-def _made_for_child(qtbot: Any, ctx: AppContext, in_store: InStore, key: bool = True) -> Any:
+def _made_for_child(
+    qtbot: Any, ctx: AppContext, in_store: InStore, key: bool = True, count: int | None = None
+) -> Any:
     _add_child(in_store)
     page = _page(qtbot, ctx)
     page.form.for_child.click()
     page.form.options.key_box.setChecked(key)
+    if count is not None:
+        page.form.options.count.setValue(count)
     _tick_chapter_with_keyboard(qtbot, page, 12)
     page.make()
     qtbot.waitUntil(lambda: page.made is not None, timeout=MAKING_TIMEOUT_MS)
@@ -212,7 +216,10 @@ def test_print_answer_key_prints_the_key_whatever_the_preview_shows(
 def test_print_sheets_prints_the_sheets_after_a_look_at_the_answer_key(
     qtbot: Any, ctx: AppContext, in_store: InStore, tmp_path: Path
 ) -> None:
-    page = _made_for_child(qtbot, ctx, in_store)
+    # 25 questions of "Give and Take" fill two pages and their key one, whatever the
+    # questions drawn (20 fill one page each, now pages are filled): the page count shows
+    # which was printed
+    page = _made_for_child(qtbot, ctx, in_store, count=25)
     page.preview.key_button.click()  # a look at the key before printing
     printed = tmp_path / "sheets.pdf"
     page.print_to(_pdf_printer(printed), "sheets")

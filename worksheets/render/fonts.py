@@ -14,7 +14,7 @@ right; `worksheets.render.painter` draws the runs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -105,8 +105,44 @@ class FontSet:
             return primary
         return next((face for face in self.chain if code in face.chars), primary)
 
+    def sized_runs(self, text: str, font: str, size: float) -> list[tuple[Run, float]]:
+        """The runs of `text` with the size each is drawn at. A Hindi word in an English line
+        ("(a) cube / घन", "Name / नाम") is set at the Devanagari size, as large as the Hindi
+        lines around it; everything else at `size`."""
+        latin_line = self._named[font][0] is not self.devanagari
+        hindi = (self.devanagari.regular, self.devanagari.bold)
+        return [
+            (
+                run,
+                self.size_for(self.devanagari, size) if latin_line and run.font in hindi else size,
+            )
+            for run in self.runs(text, font)
+        ]
+
     def width(self, text: str, font: str, size: float) -> float:
-        return sum(run_width(glyphs(run, size), run.font, size) for run in self.runs(text, font))
+        return sum(
+            run_width(glyphs(run, at), run.font, at)
+            for run, at in self.sized_runs(text, font, size)
+        )
+
+    def size_for(self, face: Face, size: float) -> float:
+        """The point size to set a line of `face` at, beside Latin text of `size`.
+
+        At one point size Devanagari looks a size smaller than Latin (Noto Sans Devanagari's
+        headline is 622 units high, Noto Sans capitals 714), so a Hindi heading beside an
+        English one looked lighter. Devanagari lines are set larger, towards cap height; at
+        most 12% larger, which read as the same size side by side on printed sheets.
+        """
+        if face is not self.devanagari:
+            return size
+        return round(size * self._devanagari_scale, 2)
+
+    @cached_property
+    def _devanagari_scale(self) -> float:
+        latin = pdfmetrics.getFont(self.latin.regular).face  # type: ignore[attr-defined]
+        deva = pdfmetrics.getFont(self.devanagari.regular).face  # type: ignore[attr-defined]
+        ratio = getattr(latin, "capHeight", 0) / max(1, getattr(deva, "capHeight", 0))
+        return min(1.12, max(1.0, ratio)) if ratio else 1.12
 
 
 ASCII = frozenset(range(0x20, 0x7F))

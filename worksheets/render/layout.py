@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -58,7 +59,19 @@ class Qr:
     value: str
 
 
-Op = Text | Line | Box | Qr
+@dataclass(frozen=True)
+class Figure:
+    """A picture: its lines and shapes (a reportlab Drawing, origin at x, y) and its words."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    drawing: Drawing
+    texts: tuple[Text, ...] = ()
+
+
+Op = Text | Line | Box | Qr | Figure
 
 
 @dataclass
@@ -141,9 +154,19 @@ def draw(pages: list[Page], canvas: Canvas, fonts: FontSet) -> None:
                 canvas.setStrokeGray(0.6)
                 canvas.roundRect(op.x, op.y, op.w, op.h, 4, stroke=1, fill=1)
                 canvas.setFillGray(0)
+            elif isinstance(op, Figure):
+                _draw_figure(canvas, painter, op)
             else:
                 _draw_qr(canvas, op)
         canvas.showPage()
+
+
+def _draw_figure(canvas: Canvas, painter: Painter, op: Figure) -> None:
+    from worksheets.render.paths import paint
+
+    paint(canvas, op.drawing.contents, op.x, op.y)  # within saveState/restoreState
+    for text in op.texts:
+        painter.text(text.x, text.y, text.text, text.font, text.size)
 
 
 def _draw_qr(canvas: Canvas, op: Qr) -> None:

@@ -27,8 +27,8 @@ class Painter:
     def text(self, x: float, y: float, text: str, font: str, size: float) -> float:
         """Draw `text` starting in `font` at (x, y); returns the width it took."""
         start = x
-        for run in self.fonts.runs(text, font):
-            x += self._run(x, y, run, size)
+        for run, at in self.fonts.sized_runs(text, font, size):
+            x += self._run(x, y, run, at)
         return x - start
 
     def _run(self, x: float, y: float, run: Run, size: float) -> float:

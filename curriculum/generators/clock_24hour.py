@@ -58,7 +58,13 @@ def _to_12(rng: Random) -> Question:
     accepted = [answer_hi, short, short.replace(".", ""), answer.replace(".", "")]
     accepted += [short.replace(":", "."), answer.replace(":", ".")]
     data = {"form": "to_12", "hour": hour24, "minute": minute}
-    return q(TAG, 2, prompt, answer, _work(hour24, minute), data, wrong=wrong, accepted=accepted)
+    kw = {"wrong": wrong, "accepted": accepted, "hindi": in_hindi}
+    return q(TAG, 2, prompt, answer, _work(hour24, minute), data, **kw)
+
+
+def in_hindi(time: str) -> str:
+    """ "08:45 p.m." -> "08:45 अपराह्न": a Hindi sheet's options and key."""
+    return time.replace("a.m.", "पूर्वाह्न").replace("p.m.", "अपराह्न")
 
 
 def _work(hour24: int, minute: int) -> Text:

@@ -109,7 +109,9 @@ def _object_shape(tag: str, rng: Random, difficulty: int, things: Sequence[list[
     hint = Text(en=f"Answer: {name}. {_COUNT_HINT.en}", hi=f"उत्तर: {shape.hi}। {_COUNT_HINT.hi}")
     accepted = (shape.hi, name.capitalize(), f"a {name}")
     data: dict[str, object] = {"kind": "object", "thing": thing}
-    return fill(tag, difficulty, prompt, name, hint, data, wrong, accepted, f"object:{thing}")
+    hindi = {n: SHAPES[n].hi for n in ("circle", "triangle", "square", "rectangle")}
+    key = f"object:{thing}"
+    return fill(tag, difficulty, prompt, name, hint, data, wrong, accepted, key, hindi=hindi)
 
 
 def _a(thing: str) -> str:

@@ -80,7 +80,9 @@ def _named_turn(rng: Random, start: int, index: int) -> Question:
     fraction = {"quarter": "1/4", "half": "1/2", "three-quarter": "3/4"}[turn.en]
     accepted = (turn.hi, f"{turn.en} turn", f"a {turn.en} turn", fraction)
     data: dict[str, object] = {"kind": "named_turn", "start": start, "end": end}
-    return fill("maths.c5.angles_turns", 1, prompt, turn.en, hint, data, wrong, accepted)
+    hindi = {t.en: t.hi for t in TURNS}
+    tag = "maths.c5.angles_turns"
+    return fill(tag, 1, prompt, turn.en, hint, data, wrong, accepted, hindi=hindi)
 
 
 def _angle_kind(rng: Random) -> Question:
@@ -335,7 +337,8 @@ def _around(rng: Random, facing: int, side: str) -> Question:
     wrong.append((face.en, "off_by_one"))
     data: dict[str, object] = {"kind": "around", "facing": face.en, "side": side}
     accepted = (answer.hi, answer.en.capitalize())
-    return fill("maths.c5.maps_directions", 1, prompt, answer.en, _TURN_HINT, data, wrong, accepted)
+    hindi, tag = {d.en: d.hi for d in DIRECTIONS}, "maths.c5.maps_directions"
+    return fill(tag, 1, prompt, answer.en, _TURN_HINT, data, wrong, accepted, hindi=hindi)
 
 
 def _grid_walk(rng: Random) -> Question:

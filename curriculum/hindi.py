@@ -32,6 +32,7 @@ UNITS_HI = {
     "minutes": "मिनट",
     "hours": "घंटे",
     "days": "दिन",
+    "clips": "क्लिप",  # Class 1 measures in paper clips
     "°": "°",
 }
 

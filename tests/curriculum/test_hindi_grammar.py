@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-import pytest
-
 from curriculum.banks import builtin_bank
 from curriculum.engine import NotEnoughQuestions, generate
 from curriculum.generators.common import PEOPLE
@@ -60,17 +58,20 @@ def test_a_part_a_solid_lacks_is_koi_nahin_not_zero() -> None:
     assert _found(NONE_OF_A_PART) == []  # "कोई किनारा नहीं", never "0 किनारे"
 
 
-@pytest.mark.parametrize(
-    ("seed", "expected"),
-    [
-        (5, "किस ठोस का 1 फलक है, पर कोई किनारा या कोना नहीं है:"),  # a sphere
-    ],
-)
-def test_a_sphere_is_asked_about_in_grammatical_hindi(seed: int, expected: str) -> None:
+def test_a_sphere_is_asked_about_in_grammatical_hindi() -> None:
     from random import Random
 
-    q = solids_faces(Random(seed), 3)
-    assert q.prompt.hi and q.prompt.hi.startswith(expected)
+    asked = [
+        q
+        for seed in range(400)
+        for q in [solids_faces(Random(seed), 3)]
+        if q.answer == "sphere" and q.prompt.en.startswith("Which solid has")
+    ]
+    assert asked, "no seed asks which solid is a sphere"
+    for q in asked:
+        assert q.prompt.hi and q.prompt.hi.startswith(
+            "किस ठोस का 1 फलक है, पर कोई किनारा या कोना नहीं है:"
+        )
 
 
 def test_a_cone_has_one_edge_and_one_corner_in_the_singular() -> None:

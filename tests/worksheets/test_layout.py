@@ -233,8 +233,13 @@ def test_short_options_sit_side_by_side_on_one_line() -> None:
 
 
 def test_questions_to_rewrite_and_answers_in_words_get_lines_to_write_on() -> None:
-    english = sheet(Chapter("english", 3, ("english.c3.punctuation",)), 6, (), 2)
-    evs = sheet(Chapter("evs", 3, ("evs.c3.family_and_friends",)), 12, (), 4)
+    # asked for, beside another type, so the sheet has both kinds whatever the bank holds
+    english = sheet(
+        Chapter("english", 3, ("english.c3.punctuation",)), 6, ("rewrite", "fill_blank"), 2
+    )
+    evs = sheet(
+        Chapter("evs", 3, ("evs.c3.family_and_friends",)), 12, ("open_response", "fill_blank"), 4
+    )
     for worksheet, kind in ((english, "rewrite"), (evs, "open_response")):
         questions = _questions(worksheet)
         assert any(q.qtype == kind for q in questions)

@@ -59,6 +59,10 @@ _YEAR_BEFORE = re.compile(
 )
 
 
+# a year before what says it is one: "2027 (not a leap year)" (a wrapped line starts with it)
+_YEAR_AFTER = re.compile(r"^\s*\((?:not a\b|a leap|leap|लीप)")
+
+
 def _printed(pages) -> list[str]:  # type: ignore[no-untyped-def]
     texts: list[str] = []
     for page in pages:
@@ -78,8 +82,9 @@ def test_every_number_on_sheets_and_keys_is_grouped_the_indian_way() -> None:
                     number = found.group(0)
                     if _INDIAN.fullmatch(number):
                         continue
-                    before = text[: found.start()]
-                    assert len(number) == 4 and _YEAR_BEFORE.search(before), (kind, text)
+                    before, after = text[: found.start()], text[found.end() :]
+                    is_year = _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after)
+                    assert len(number) == 4 and is_year, (kind, text)
 
 
 def _auto_graded_questions() -> list:  # type: ignore[type-arg]

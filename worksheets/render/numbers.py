@@ -28,6 +28,8 @@ _MONTHS = (
 # Words after which a four-digit number is a year: a month's name, "year", वर्ष, सन्. ("In 1703,
 # the digit in the thousands place is ..." is a number: "in" alone says nothing.)
 _YEAR_BEFORE = re.compile(r"(?:\byears?(?:\s+is)?|वर्ष|सन्|" + _MONTHS + r")\s*$", re.IGNORECASE)
+# ... or before which it is: "2027 (not a leap year)", "2028 (लीप वर्ष)".
+_YEAR_AFTER = re.compile(r"^\s*\((?:not a\b|a leap|leap|लीप)")
 
 
 def indian(value: int) -> str:
@@ -53,6 +55,7 @@ def group_digits(text: str) -> str:
 
 def _regroup(found: re.Match[str], text: str) -> str:
     digits = found.group(1).replace(",", "")
-    if len(digits) == 4 and _YEAR_BEFORE.search(text[max(found.start() - 24, 0) : found.start()]):
+    before, after = text[max(found.start() - 24, 0) : found.start()], text[found.end() :]
+    if len(digits) == 4 and (_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after)):
         return found.group(1)  # 3 May 2024, the year 2028, सन् 1947: years are never grouped
     return indian(int(digits))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.accounts import AccountActions
+from desktop.auto_backup import AutoBackup
 from desktop.context import AppContext
 from desktop.pages.settings_backups import RestoreThenOpen
 from desktop.startup import OpenForWindow, choose_opener
@@ -35,13 +36,18 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
     if window is None:
         return 1  # the user was told why (another window has the folder, a lost data file)
     window.show()
+    backups = AutoBackup(window.ctx)
     if quit_after_first_paint:
         quit_when_ready(window)
+    else:
+        backups.start()
     try:
         return app.exec()
     finally:
         if window.ctx.accounts is not None:
             window.ctx.accounts.close()  # stops sync before the store's thread goes
+        if not quit_after_first_paint:
+            backups.before_quit()
         window.ctx.worker.close()
 
 

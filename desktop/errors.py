@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from curriculum.sourcefile import DataFileError
 from storage.errors import (
     CorruptDatabaseError,
+    DamagedBackup,
     DataFolderBusy,
     DiskFullError,
     InvalidInput,
@@ -37,6 +38,8 @@ def explain(error: BaseException) -> tuple[str, str]:
         return "Please check", f"{error}\n\nCorrect it and try again; nothing was changed."
     if isinstance(error, NotFoundError):
         return "Not found", f"{error}\n\nIt may have been erased on another device."
+    if isinstance(error, DamagedBackup):
+        return "This backup cannot be used", as_sentence(error)
     if isinstance(error, CorruptDatabaseError):
         return "Your data file is damaged", (
             f"{error}\n\nOpen Settings → Backups and restore the latest backup."

@@ -39,6 +39,10 @@ class CorruptDatabaseError(StorageError):
         super().__init__(f"the database file {path} is damaged ({reason}); {backup}")
 
 
+class DamagedBackup(StorageError):
+    """A backup failed its integrity check: refused for a restore, not kept when just made."""
+
+
 class MigrationError(StorageError):
     """A schema migration could not be applied; the database was left at its previous version."""
 

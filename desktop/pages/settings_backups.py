@@ -175,7 +175,7 @@ class BackupsBox(QGroupBox):
 
     def back_up(self) -> None:
         self.backup_button.setEnabled(False)
-        Op(self.ctx, lambda store, _p: store.backup(), self).with_progress(
+        Op(self.ctx, lambda store, _p: store.backup(), self).named("backup.make").with_progress(
             "Making a backup…"
         ).success(self._backed_up).failure(self._backup_failed).run()
 

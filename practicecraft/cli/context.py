@@ -8,16 +8,22 @@ window or command that has it, or in a folder this user cannot write.
 
 from __future__ import annotations
 
+import functools
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from storage.database import Store
 from storage.errors import DataFolderBusy, ReadOnlyStore
+from storage.telemetry import record_event
 from sync.settings import database_path
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -26,6 +32,8 @@ class App:
     create: bool = False  # `--create`: make the data folder and database if they are not there
     _store: Store | None = field(default=None, init=False)
     _database: Path | None = field(default=None, init=False)
+    command: str | None = field(default=None, init=False)  # e.g. "child.add", for telemetry
+    started: float = field(default_factory=time.monotonic, init=False)
 
     @property
     def database_path(self) -> Path:
@@ -65,13 +73,33 @@ class App:
             click.echo(f"practicecraft: note: {notice}", err=True)
         return store
 
+    def note_usage(self, ok: bool) -> None:
+        """After the command: its usage event, if the user opted in and its data is open for
+        writing (a command that opened no data records nothing)."""
+        if self.command is None or self._store is None or self._store.read_only:
+            return
+        elapsed_ms = int((time.monotonic() - self.started) * 1000)
+        record_event(self._store, self.command, "cli", elapsed_ms, ok)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
 
 
-pass_app = click.make_pass_decorator(App)
+def pass_app(command: F) -> F:
+    """Hand the command the `App`, and note which command it is (for its usage event)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        app = ctx.find_object(App)
+        if app is None:
+            raise RuntimeError("the practicecraft group makes the App before any command")
+        app.command = ".".join(ctx.command_path.split()[1:])
+        return ctx.invoke(command, app, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 def echo_json(value: Any) -> None:

@@ -17,6 +17,7 @@ from storage.errors import (
     NotFoundError,
     ReadOnlyStore,
 )
+from storage.logfiles import current_log_file
 from sync.errors import (
     AuthFailed,
     ClockWrong,
@@ -65,9 +66,11 @@ def explain(error: BaseException) -> tuple[str, str]:
             "Choose another folder, or check there is space on the disk."
         )
     log.exception("unexpected error", exc_info=error)
+    log_file = current_log_file()
+    where = f" The details are in the log file: {log_file}" if log_file else ""
     return "Something went wrong", (
         f"{type(error).__name__}: {error}\n\nNothing was changed. If it happens again, "
-        "make a backup in Settings and tell us what you were doing."
+        f"make a backup in Settings and tell us what you were doing.{where}"
     )
 
 

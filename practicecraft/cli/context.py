@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ import click
 
 from storage.database import Store
 from storage.errors import DataFolderBusy, ReadOnlyStore
+from storage.logfiles import hide_names_of, start_logging
 from storage.telemetry import record_event
 from sync.settings import database_path
 
 F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("practicecraft.cli")
 
 
 @dataclass
@@ -32,6 +35,7 @@ class App:
     create: bool = False  # `--create`: make the data folder and database if they are not there
     _store: Store | None = field(default=None, init=False)
     _database: Path | None = field(default=None, init=False)
+    _logging: bool = field(default=False, init=False)
     command: str | None = field(default=None, init=False)  # e.g. "child.add", for telemetry
     started: float = field(default_factory=time.monotonic, init=False)
 
@@ -53,7 +57,9 @@ class App:
         if self._store is not None and self._store.read_only:
             self.close()
         if self._store is None:
-            self._store = self._told(Store.open(self.database_path, create=self.create))
+            self._store = self._logged(
+                self._told(Store.open(self.database_path, create=self.create))
+            )
         return self._store
 
     @property
@@ -64,7 +70,20 @@ class App:
                 self._store = self._told(Store.open(self.database_path, create=self.create))
             except (DataFolderBusy, ReadOnlyStore):
                 self._store = Store.open(self.database_path, read_only=True)
+            self._logged(self._store)
         return self._store
+
+    def _logged(self, store: Store) -> Store:
+        """Once the data is open: log to its folder's log file, hiding its children's names.
+        A folder where no log can be made (read-only) logs warnings to stderr instead."""
+        hide_names_of(store)
+        if not self._logging:
+            self._logging = True
+            try:
+                start_logging(self.data_dir)
+            except OSError:
+                log.debug("no log file in %s", self.data_dir)
+        return store
 
     @staticmethod
     def _told(store: Store) -> Store:
@@ -76,10 +95,12 @@ class App:
     def note_usage(self, ok: bool) -> None:
         """After the command: its usage event, if the user opted in and its data is open for
         writing (a command that opened no data records nothing)."""
-        if self.command is None or self._store is None or self._store.read_only:
+        if self.command is None:
             return
         elapsed_ms = int((time.monotonic() - self.started) * 1000)
-        record_event(self._store, self.command, "cli", elapsed_ms, ok)
+        log.info("%s %s in %d ms", self.command, "done" if ok else "failed", elapsed_ms)
+        if self._store is not None and not self._store.read_only:
+            record_event(self._store, self.command, "cli", elapsed_ms, ok)
 
     def close(self) -> None:
         if self._store is not None:

@@ -37,10 +37,14 @@ class NameRedactor:
 
     def __init__(self) -> None:
         self._pattern: re.Pattern[str] | None = None
+        self._names: frozenset[str] = frozenset()
         self._lock = threading.Lock()
 
     def hide(self, names: Iterable[str]) -> None:
-        whole = {name.strip() for name in names if name and name.strip()}
+        whole = frozenset(name.strip() for name in names if name and name.strip())
+        if whole == self._names:
+            return  # called after every change: most changes add no name
+        self._names = whole
         parts = {part for name in whole for part in name.split() if len(part) >= MIN_PART}
         words = [re.escape(w) for w in sorted(whole, key=len, reverse=True)]
         words += [rf"(?<!\w){re.escape(p)}(?!\w)" for p in sorted(parts, key=len, reverse=True)]

@@ -3,6 +3,8 @@ the traceback in the log without any child's name, and the database as it was.""
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,9 +100,6 @@ def test_an_error_in_the_middle_of_a_write_leaves_the_database_as_it_was(
 
 
 def test_closing_puts_the_previous_hooks_back(ctx: AppContext, window: MainWindow) -> None:
-    import sys
-    import threading
-
     before = (sys.excepthook, threading.excepthook)
     installed = CrashGuard(ctx, window, None)
     installed.install()

@@ -107,8 +107,10 @@ def _verify(partial: Path, target: Path) -> None:
     reason = _damage(partial)
     if reason:
         raise DamagedBackup(
+            target,
+            reason,
             f"the backup {target} failed its check ({reason}), so it was not kept; the data "
-            "itself may be damaged: run `practicecraft db check`"
+            "itself may be damaged: run `practicecraft db check`",
         )
 
 
@@ -228,8 +230,10 @@ def check_file(path: Path) -> None:
     reason = _damage(path)
     if reason:
         raise DamagedBackup(
+            path,
+            reason,
             f"the backup {path} is damaged ({reason}), so it was not put back; nothing was "
-            "changed. Choose another backup"
+            "changed. Choose another backup",
         )
 
 

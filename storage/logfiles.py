@@ -13,6 +13,7 @@ import logging
 import logging.handlers
 import os
 import re
+import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -69,10 +70,19 @@ class RedactingFormatter(logging.Formatter):
 
 
 class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
+    _told = False
+
     def _open(self):  # type: ignore[no-untyped-def]
         """Each log file is readable by the user only (0600), from its first byte."""
         os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
         return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written (the disk filled up) is said once, in one line, never
+        as logging's own traceback on the user's screen."""
+        if not self._told:
+            self._told = True
+            sys.stderr.write(f"practicecraft: note: cannot write the log {self.baseFilename}\n")
 
 
 _handler: logging.Handler | None = None
@@ -92,6 +102,8 @@ def start_logging(data_dir: Path) -> Path:
     instead of any folder set before. Returns the file; OSError if it cannot be made."""
     global _handler
     path = ensure_private_dir(log_folder(data_dir)) / LOG_FILE
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise PermissionError(13, "the log folder is read-only", str(path.parent))
     handler = _PrivateRotatingFile(path, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, delay=True)
     handler.setFormatter(RedactingFormatter(FORMAT))
     logger = logging.getLogger("practicecraft")

@@ -10,7 +10,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.accounts import AccountActions
+from desktop.auto_backup import AutoBackup
 from desktop.context import AppContext
+from desktop.crash import CrashGuard
 from desktop.damaged import ask_to_restore, restorer
 from desktop.errors import show_error
 from desktop.look import apply_look
@@ -22,6 +24,7 @@ from desktop.wizard import FirstRunWizard
 from desktop.worker import Worker
 from storage.database import Store
 from storage.errors import CorruptDatabaseError
+from storage.logfiles import hide_names_of, start_logging
 from storage.records import UserProfile
 from sync.settings import database_path
 
@@ -39,15 +42,32 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
     window = open_window(data_dir)
     if window is None:
         return 1  # the user was told why (another window has the folder, a lost data file)
+    guard = CrashGuard(window.ctx, window, _log_file(data_dir))
+    guard.install()
     window.show()
+    backups = AutoBackup(window.ctx)
     if quit_after_first_paint:
         quit_when_ready(window)
+    else:
+        backups.start()
     try:
         return app.exec()
     finally:
         if window.ctx.accounts is not None:
             window.ctx.accounts.close()  # stops sync before the store's thread goes
+        if not quit_after_first_paint:
+            backups.before_quit()
         window.ctx.worker.close()
+        guard.uninstall()
+
+
+def _log_file(data_dir: Path) -> Path | None:
+    """The window's log file; None (the log then goes to stderr) where it cannot be made."""
+    try:
+        return start_logging(data_dir)
+    except OSError as error:
+        print(f"practicecraft: note: no log file in {data_dir}: {error}", file=sys.stderr)
+        return None
 
 
 def open_window(data_dir: Path) -> MainWindow | None:
@@ -75,6 +95,7 @@ def open_window(data_dir: Path) -> MainWindow | None:
 
 def _first_look(store: Store, _progress: object) -> tuple[UserProfile | None, list[str]]:
     """Who uses the app (None: the first run), and what opening the store found to tell."""
+    hide_names_of(store)  # before anything can log a child's name
     return store.profiles.current(), store.take_notices()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from curriculum.sourcefile import DataFileError
 from storage.errors import (
     CorruptDatabaseError,
+    DamagedBackup,
     DataFolderBusy,
     DiskFullError,
     InvalidInput,
@@ -16,6 +17,7 @@ from storage.errors import (
     NotFoundError,
     ReadOnlyStore,
 )
+from storage.logfiles import current_log_file
 from sync.errors import (
     AuthFailed,
     ClockWrong,
@@ -37,6 +39,8 @@ def explain(error: BaseException) -> tuple[str, str]:
         return "Please check", f"{error}\n\nCorrect it and try again; nothing was changed."
     if isinstance(error, NotFoundError):
         return "Not found", f"{error}\n\nIt may have been erased on another device."
+    if isinstance(error, DamagedBackup):
+        return "This backup cannot be used", as_sentence(error)
     if isinstance(error, CorruptDatabaseError):  # SQLite's report is for the log, not here
         log.warning("damaged data file: %s", error)
         return "Your data file is damaged", (
@@ -63,9 +67,11 @@ def explain(error: BaseException) -> tuple[str, str]:
             "Choose another folder, or check there is space on the disk."
         )
     log.exception("unexpected error", exc_info=error)
+    log_file = current_log_file()
+    where = f" The details are in the log file: {log_file}" if log_file else ""
     return "Something went wrong", (
         f"{type(error).__name__}: {error}\n\nNothing was changed. If it happens again, "
-        "make a backup in Settings and tell us what you were doing."
+        f"make a backup in Settings and tell us what you were doing.{where}"
     )
 
 

@@ -11,6 +11,7 @@ while the work ran. `failure` defaults to a dialog saying what went wrong and wh
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop.errors import show_error
 from desktop.worker import Cancelled, Progress
 from storage.database import Store
+from storage.telemetry import record_event
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -42,6 +44,8 @@ class Op(Generic[T]):
         self._label: str | None = None
         self._quiet = False
         self._finally: Callable[[], None] = lambda: None
+        self._event: str | None = None
+        self._started = 0.0
 
     def success(self, callback: Callable[[T], None]) -> Op[T]:
         self._success = callback
@@ -56,6 +60,13 @@ class Op(Generic[T]):
         self._finally = callback
         return self
 
+    def named(self, event: str) -> Op[T]:
+        """Note a usage event (`event`, e.g. "worksheet.make") when the work has ended; kept
+        only if the user opted in, and written after the result is shown (never delaying or
+        failing it)."""
+        self._event = event
+        return self
+
     def quietly(self) -> Op[T]:
         self._quiet = True
         return self
@@ -67,6 +78,7 @@ class Op(Generic[T]):
     def run(self) -> None:
         dialog = self._progress_dialog() if self._label else None
         on_progress = _updater(dialog) if dialog else None
+        self._started = time.monotonic()
         job = self._ctx.worker.submit(
             self._work, lambda r, e: self._done(r, e, dialog), on_progress
         )
@@ -88,6 +100,12 @@ class Op(Generic[T]):
     ) -> None:
         if dialog is not None and shiboken6.isValid(dialog):
             _dismiss(dialog)
+        try:
+            self._finish(result, error)
+        finally:
+            self._note_usage(ok=error is None)
+
+    def _finish(self, result: Any, error: BaseException | None) -> None:
         if self._parent is not None and not shiboken6.isValid(self._parent):
             return  # the page closed while the work ran: nobody to show the result to
         try:
@@ -107,6 +125,16 @@ class Op(Generic[T]):
             self._ctx.status(f"Could not finish: {error}")
         else:
             show_error(self._parent, error)
+
+    def _note_usage(self, ok: bool) -> None:
+        """Queued after the action's own result: fire-and-forget (failures are logged)."""
+        if self._event is None:
+            return
+        event, elapsed_ms = self._event, int((time.monotonic() - self._started) * 1000)
+        self._ctx.worker.submit(
+            lambda store, _progress: record_event(store, event, "window", elapsed_ms, ok),
+            lambda _kept, _error: None,
+        )
 
 
 def _dismiss(dialog: QProgressDialog) -> None:

@@ -150,7 +150,10 @@ class Worker(QObject):
             listener(fraction, message)
 
     def close(self) -> None:
-        """Finish queued jobs, close the store, stop the thread; later jobs are dropped."""
+        """Finish queued jobs, close the store, stop the thread; later jobs are dropped.
+        Safe to call twice."""
+        if self._closed:
+            return
         self._closed = True
         self._pool.submit(self._close_store)
         self._pool.shutdown(wait=True)

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from storage.backup_rotation import backups_to_remove, made_at
 from storage.errors import (
     BackupTargetMissing,
-    CorruptDatabaseError,
+    DamagedBackup,
     DiskFullError,
     StorageError,
     is_disk_full,
@@ -23,7 +24,6 @@ from storage.errors import (
 from storage.folder_lock import FolderLock, Holder
 from storage.paths import backup_dir, ensure_private_dir
 
-KEEP_AUTOMATIC_BACKUPS = 20
 PAGES_PER_STEP = 256  # when progress is reported: about 1 MB per step
 WAL_FILES = ("-wal", "-shm")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,16 +36,21 @@ def backup_database(
     database: Path,
     to: Path | None = None,
     progress: BackupProgress | None = None,
+    *,
+    now: datetime | None = None,
 ) -> Path:
-    """Copy the open database to `to` (default: a new timestamped file in the backup folder).
+    """Copy the open database to `to` (default: a new file in the backup folder, named for
+    `now`, after which the folder's automatic backups are rotated).
 
-    `to` may be a file or an existing folder. Raises BackupTargetMissing (no such folder),
-    DiskFullError, or StorageError; a failed backup leaves no file behind.
+    `to` may be a file or an existing folder. Every copy passes `PRAGMA integrity_check` before
+    it takes its name. Raises BackupTargetMissing (no such folder), DiskFullError, DamagedBackup
+    (the copy failed its check), or StorageError; a failed backup leaves no file behind.
     """
-    target = _target(database, to)
+    target = _target(database, to, now or datetime.now(UTC))
     partial = target.with_name(target.name + ".partial")
     try:
         _copy(conn, partial, progress)
+        _verify(partial, target)
         partial.rename(target)
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
@@ -54,11 +59,11 @@ def backup_database(
         partial.unlink(missing_ok=True)
         raise
     if to is None:
-        prune_backups(database)
+        rotate_backups(database)
     return target
 
 
-def _target(database: Path, to: Path | None) -> Path:
+def _target(database: Path, to: Path | None, now: datetime) -> Path:
     if to is None:
         try:
             folder = ensure_private_dir(backup_dir(database))
@@ -67,7 +72,7 @@ def _target(database: Path, to: Path | None) -> Path:
                 f"cannot make a backup in {backup_dir(database)} ({error.strerror}); "
                 "choose another place with `--to`"
             ) from error
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S-%f")
         return folder / f"{database.stem}-{stamp}.sqlite3"
     if to.is_dir():
         to = to / f"{database.stem}-{datetime.now(UTC):%Y%m%d-%H%M%S}.sqlite3"
@@ -97,6 +102,18 @@ def _copy(conn: sqlite3.Connection, partial: Path, progress: BackupProgress | No
         target.close()
 
 
+def _verify(partial: Path, target: Path) -> None:
+    """A backup nobody can restore is worse than none: check every page and index of it."""
+    reason = _damage(partial)
+    if reason:
+        raise DamagedBackup(
+            target,
+            reason,
+            f"the backup {target} failed its check ({reason}), so it was not kept; the data "
+            "itself may be damaged: run `practicecraft db check`",
+        )
+
+
 def _backup_failed(target: Path, error: BaseException) -> StorageError:
     if is_disk_full(error):
         return DiskFullError(
@@ -120,9 +137,18 @@ def latest_backup(database: Path) -> Path | None:
     return backups[0] if backups else None
 
 
-def prune_backups(database: Path, keep: int = KEEP_AUTOMATIC_BACKUPS) -> None:
-    for old in list_backups(database)[keep:]:
-        old.unlink()
+def rotate_backups(database: Path) -> None:
+    """Keep one backup a day and one a week before that (see `storage.backup_rotation`)."""
+    for old in backups_to_remove(list_backups(database)):
+        old.unlink(missing_ok=True)
+
+
+def daily_backup_due(database: Path, now: datetime | None = None) -> bool:
+    """True if no automatic backup was made today (this computer's day)."""
+    latest = latest_backup(database)
+    made = made_at(latest) if latest is not None else None
+    today = (now or datetime.now(UTC)).astimezone().date()
+    return made is None or made.astimezone().date() < today
 
 
 def restore_backup(backup: Path, database: Path, lock: FolderLock | None = None) -> Path | None:
@@ -199,10 +225,16 @@ def _copy_into_place(backup: Path, database: Path) -> None:
 
 
 def check_file(path: Path) -> None:
-    """Raise CorruptDatabaseError unless `path` is a readable, undamaged SQLite database."""
+    """Raise DamagedBackup unless `path` is a readable SQLite database that passes
+    `PRAGMA integrity_check` (pages and indexes), so a damaged backup never replaces data."""
     reason = _damage(path)
     if reason:
-        raise CorruptDatabaseError(path, reason, None)
+        raise DamagedBackup(
+            path,
+            reason,
+            f"the backup {path} is damaged ({reason}), so it was not put back; nothing was "
+            "changed. Choose another backup",
+        )
 
 
 def _damage(path: Path) -> str | None:
@@ -212,7 +244,7 @@ def _damage(path: Path) -> str | None:
         return "not an SQLite database" if header else "the file is empty"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.Error as error:
         return str(error)
     finally:

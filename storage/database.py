@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,9 +241,13 @@ class Store:
         return current_version(self.conn)
 
     def backup(
-        self, to: Path | None = None, progress: backups.BackupProgress | None = None
+        self,
+        to: Path | None = None,
+        progress: backups.BackupProgress | None = None,
+        *,
+        now: datetime | None = None,
     ) -> Path:
-        return backups.backup_database(self.conn, self.path, to, progress)
+        return backups.backup_database(self.conn, self.path, to, progress, now=now)
 
     # Repositories: the only way in and out of the tables for the rest of the app.
 

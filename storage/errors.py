@@ -39,6 +39,16 @@ class CorruptDatabaseError(StorageError):
         super().__init__(f"the database file {path} is damaged ({reason}); {backup}")
 
 
+class DamagedBackup(CorruptDatabaseError):
+    """A backup failed its integrity check: refused for a restore, not kept when just made."""
+
+    def __init__(self, path: Path, reason: str, message: str) -> None:
+        StorageError.__init__(self, message)
+        self.path = path
+        self.reason = reason
+        self.latest_backup = None
+
+
 class MigrationError(StorageError):
     """A schema migration could not be applied; the database was left at its previous version."""
 

@@ -175,9 +175,11 @@ class BuilderPage(Page):
         def work(store: Store, progress: Progress) -> MadeSheets:
             return make_sheets(store, progress, request, folder)
 
-        Op(self.ctx, work, self).with_progress("Making worksheets…").success(
-            lambda made: self._made(made, who)
-        ).failure(self._not_made).finally_(lambda: self._set_busy(False)).run()
+        Op(self.ctx, work, self).named("worksheet.make").with_progress(
+            "Making worksheets…"
+        ).success(lambda made: self._made(made, who)).failure(self._not_made).finally_(
+            lambda: self._set_busy(False)
+        ).run()
 
     def _not_made(self, error: BaseException) -> None:
         if isinstance(error, QuotaExceeded):

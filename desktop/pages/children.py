@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,6 +25,7 @@ from curriculum.wording import count
 from desktop.context import AppContext
 from desktop.pages import Page
 from desktop.pages.child_dialogs import AddChildDialog, EditChildDialog
+from desktop.pages.child_export import ask_where, save_export
 from desktop.pages.child_topics import TopicsPanel
 from desktop.pages.consent_dialog import MissingConsentDialog
 from desktop.pages.consent_withdrawal import WITHDRAWN_BY, Withdrawal, ask_withdrawal
@@ -153,6 +155,9 @@ class ChildrenPage(Page):
             "Stop using and syncing the child's data; erase it if you wish",
             self.table,
         )
+        self.export_button = action_button(
+            self, "Export…", "Ctrl+E", self.export_child, "Save all their data in a zip", self.table
+        )
         row = QHBoxLayout()
         for button in (self.add_button, self.import_button):
             row.addWidget(button)
@@ -162,7 +167,13 @@ class ChildrenPage(Page):
         return row
 
     def _child_buttons(self) -> tuple[QPushButton, ...]:
-        return (self.edit_button, self.archive_button, self.withdraw_button, self.erase_button)
+        return (
+            self.edit_button,
+            self.export_button,
+            self.archive_button,
+            self.withdraw_button,
+            self.erase_button,
+        )
 
     def _list(self) -> QStackedWidget:
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -291,6 +302,17 @@ class ChildrenPage(Page):
             self._changed(f"Archived {child.name}: hidden from lists, their history is kept.")
         else:
             self._changed(f"{child.name} is back in the lists.")
+
+    def export_child(self) -> None:
+        """Ask where to save the selected child's zip, then save it."""
+        child = self.selected_child()
+        if child is not None:
+            self.dialog = ask_where(self, child, self.export_to)
+
+    def export_to(self, out: Path) -> None:
+        child = self.selected_child()
+        if child is not None:
+            save_export(self.ctx, self, child, out)
 
     def erase_child(self) -> None:
         child = self.selected_child()

@@ -348,7 +348,9 @@ class GradingPage(Page):
             self.opened.sheet, self.child_id, self.child_box.currentText(), graded, self.when
         )
         self.keeper.saving()
-        Op(self.ctx, work, self).with_progress("Saving the marks…").success(self._saved).run()
+        Op(self.ctx, work, self).named("grade.save").with_progress("Saving the marks…").success(
+            self._saved
+        ).run()
 
     @property
     def when(self) -> datetime:

@@ -173,7 +173,9 @@ class ProgressPage(Page):
             self.ctx.status(f"Progress report saved to {path}")
             pdf_files.open_pdf(path)
 
-        Op(self.ctx, work, self).with_progress("Making the report…").success(done).run()
+        Op(self.ctx, work, self).named("report.make").with_progress("Making the report…").success(
+            done
+        ).run()
 
     def ask_certificate(self, chapter_key: str) -> None:
         data, child_id = self.child_view.data, self.child_id

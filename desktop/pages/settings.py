@@ -34,9 +34,11 @@ from desktop.wizard import LANGUAGES, PAPERS, ROLES, muted
 from storage.records import Role
 
 TELEMETRY_NOTE = (
-    "Off unless you turn it on. It notes which screens you use, how long they take and whether "
-    "they worked — never names, answers or marks — and it leaves this computer only if you "
-    "sign in to sync."
+    "Off unless you turn it on. When on, PracticeCraft notes each main action (making "
+    "worksheets, saving marks, a report, a backup, each command): its name, where it was "
+    "started, the app's version, how long it took and whether it worked — never children's "
+    "names, answers or marks. The notes are sent with your data when you sign in and sync, so "
+    "they are tied to your account: they are not anonymous."
 )
 PREVIEW_HEIGHT = 56
 FONTS_NOTE = (
@@ -144,7 +146,7 @@ class SettingsPage(Page):
         self.paper = _combo(PAPERS)
         self.fonts = _combo(FONTS)
         self.large_print = QCheckBox("&Large print for new worksheets (one column, bigger text)")
-        self.telemetry = QCheckBox("S&hare anonymous usage figures to help improve PracticeCraft")
+        self.telemetry = QCheckBox("S&hare how PracticeCraft is used, to help improve it")
         self.save_button = QPushButton("&Save settings")
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.clicked.connect(self.save)

@@ -28,7 +28,7 @@ from desktop.errors import show_error
 from desktop.tasks import Op
 from desktop.wizard import muted
 from desktop.worker import Worker
-from storage.backup import KEEP_AUTOMATIC_BACKUPS, list_backups, restore_backup
+from storage.backup import list_backups, restore_backup
 from storage.database import Store
 from storage.folder_lock import FolderLock, Holder
 from storage.paths import local_database_path
@@ -135,8 +135,9 @@ class BackupsBox(QGroupBox):
         buttons.addStretch(1)
         note = muted(
             QLabel(
-                f"The newest {KEEP_AUTOMATIC_BACKUPS} are kept beside your data. Copy one to a "
-                "USB stick now and then, in case this computer is lost."
+                "A backup is made every day and whenever PracticeCraft closes. One a day is "
+                "kept for the last 7 days and one a week for the 4 weeks before. Copy one to "
+                "a USB stick now and then, in case this computer is lost."
             )
         )
         note.setWordWrap(True)
@@ -174,7 +175,7 @@ class BackupsBox(QGroupBox):
 
     def back_up(self) -> None:
         self.backup_button.setEnabled(False)
-        Op(self.ctx, lambda store, _p: store.backup(), self).with_progress(
+        Op(self.ctx, lambda store, _p: store.backup(), self).named("backup.make").with_progress(
             "Making a backup…"
         ).success(self._backed_up).failure(self._backup_failed).run()
 

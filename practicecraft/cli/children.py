@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from curriculum.wording import count
+from practicecraft.cli.child_export import export_command
 from practicecraft.cli.consent import (
     NO_BASIS,
     chosen_basis,
@@ -24,6 +25,9 @@ from storage.roster import import_roster, read_roster
 @click.group()
 def child() -> None:
     """Children: add, list, import a class roster."""
+
+
+child.add_command(export_command)
 
 
 @child.command("add")

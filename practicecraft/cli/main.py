@@ -49,6 +49,24 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command, then note its usage (kept only if the user opted in)."""
+        try:
+            result = super().invoke(ctx)
+        except click.exceptions.Exit as done:
+            _note_usage(ctx, ok=done.exit_code == 0)
+            raise
+        except BaseException:
+            _note_usage(ctx, ok=False)
+            raise
+        _note_usage(ctx, ok=True)
+        return result
+
+
+def _note_usage(ctx: click.Context, ok: bool) -> None:
+    if isinstance(ctx.obj, App):
+        ctx.obj.note_usage(ok)
+
 
 @click.group(
     cls=LazyGroup,

@@ -129,3 +129,18 @@ def test_asking_for_more_questions_than_a_skill_has_says_what_to_change(
     order = SheetOrder(subject="evs", skills=("evs.c3.family_and_friends",), count=60)
     with pytest.raises(InvalidInput, match="ask for fewer questions"):
         make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
+
+
+def test_the_same_order_again_never_gives_a_child_a_sheet_they_already_had(
+    store: Store, class_3a: list[str]
+) -> None:
+    # The second line behind tests/worksheets/test_assembly.py: here the sheets a child had are
+    # read back from the store, so a path that forgot them would print the same sheet again.
+    asha = class_3a[0]
+    order = SheetOrder(subject="maths", chapters=(12,), count=10, seed=7)
+    had: set[str] = set()
+    for _ in range(3):
+        (sheet,) = make_worksheets(store, order, child_id=asha, today=TODAY)
+        assert sheet.verification_hash not in had
+        had.add(sheet.verification_hash)
+        store.worksheets.add(sheet)

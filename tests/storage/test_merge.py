@@ -37,10 +37,18 @@ def test_a_later_write_wins_and_an_equal_or_earlier_one_does_not() -> None:
 def test_each_field_keeps_the_stamp_of_its_latest_queued_write() -> None:
     queued = [
         Queued(EARLY, "update", frozenset({"name", "grade"})),
-        Queued(LATE, "update", frozenset({"name"})),
         Queued(MIDDLE, "delete", None),  # a delete writes no field
+        Queued(LATE, "update", frozenset({"name"})),
     ]
     assert local_stamps(queued, COLUMNS) == {"name": LATE, "grade": EARLY}
+
+
+def test_the_newest_queued_stamp_counts_whatever_order_the_queue_is_read_in() -> None:
+    queued = [
+        Queued(LATE, "update", frozenset({"name"})),
+        Queued(EARLY, "update", frozenset({"name"})),
+    ]
+    assert local_stamps(queued, COLUMNS) == {"name": LATE}
 
 
 def test_an_insert_of_the_whole_row_stamps_every_field() -> None:
@@ -89,6 +97,24 @@ def test_a_pulled_tombstone_beats_a_later_local_edit() -> None:
     remote = row(EARLY, deleted_at=TOMBSTONE)
     merged = merge_row(COLUMNS, local, remote, {}, [Queued(LATE, "update", frozenset({"name"}))])
     assert merged["deleted_at"] == TOMBSTONE
+
+
+def test_a_pulled_tombstone_is_taken_whole_and_drops_every_edit_made_here() -> None:
+    # The cloud refuses edits to a deleted row, so the row it holds is the row to keep.
+    local = row(LATE, deleted_at="2026-03-01T00:00:00.000Z", name="Asha Verma")
+    remote = row(EARLY, deleted_at=TOMBSTONE)
+    queued = [Queued(LATE, "update", frozenset({"name"})), Queued(LATE, "delete", None)]
+    assert merge_row(COLUMNS, local, remote, {"name": EARLY}, queued) == remote
+
+
+def test_a_row_added_here_keeps_its_values_over_older_ones_pulled() -> None:
+    # Two devices adding the same natural row (one child's place in a class) make one row.
+    local = row(LATE, roll_number="7")
+    remote = row(EARLY, roll_number="3")
+    merged = merge_row(
+        COLUMNS, local, remote, dict.fromkeys(COLUMNS, EARLY), [Queued(LATE, "insert", None)]
+    )
+    assert merged["roll_number"] == "7"
 
 
 def test_a_queued_delete_beats_a_later_edit_pulled_from_elsewhere() -> None:

@@ -176,6 +176,11 @@ def test_known_wrong_answer_names_its_mistake() -> None:
     assert check_answer(q, "967").error_type == "place_value"
 
 
+def test_known_wrong_answer_written_with_its_unit_names_its_mistake() -> None:
+    q = question("957", unit="cm", wrong=(("847", "forgot_to_carry"),))
+    assert check_answer(q, "847 cm").error_type == "forgot_to_carry"
+
+
 def test_unknown_wrong_answer_has_no_mistake_named() -> None:
     q = question("957", wrong=(("847", "forgot_to_carry"),))
     assert check_answer(q, "100") == ("incorrect", None)
@@ -200,7 +205,7 @@ def test_a_digit_sign_with_no_decimal_value_is_kept_as_written() -> None:
 
 
 def test_open_response_needs_a_teacher() -> None:
-    with pytest.raises(NeedsTeacher, match="open-response question needs a teacher's mark"):
+    with pytest.raises(NeedsTeacher, match=r"^an open-response question needs a teacher's mark$"):
         check_answer(question("Any answer", qtype="open_response", grading="teacher"), "x")
 
 

@@ -136,7 +136,7 @@ def test_text_that_is_not_a_stamp_of_fixed_widths_is_refused(text: str) -> None:
 
 
 def test_a_node_id_of_the_wrong_length_is_refused() -> None:
-    with pytest.raises(ValueError, match="node id must be 16 hex digits"):
+    with pytest.raises(ValueError, match=r"^node id must be 16 hex digits$"):
         HybridLogicalClock(NODE[:15])
 
 

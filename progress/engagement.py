@@ -135,10 +135,6 @@ class _Walk:
     day: str | None = None
     run: int = 0
     longest: int = 0
-    goals: dict[str, list[int]] = field(
-        default_factory=lambda: {name: list(steps) for name, steps in _COUNTS.items()}
-    )
-    next_goal: int = 1  # the smallest goal not yet reached, of any counter
 
     def step(self, attempt: Attempt) -> None:
         tag = attempt.skill_tag
@@ -178,7 +174,6 @@ class _Walk:
                         "first_worksheet" if (name, step) == ("worksheets", 1) else f"{name}_{step}"
                     )
                     self._unlock(key, at)
-        self.next_goal = min((g[0] for g in self.goals.values() if g), default=1 << 62)
 
     def _mastered(self, tag: str, at: str) -> None:
         self._unlock("first_mastered_skill", at)

@@ -25,6 +25,7 @@ from tests.cloud.contract_env import (
     auth_settings,
     certificate_insert,
     child_insert,
+    hlc,
     mastered,
     mutation,
     pull_everything,
@@ -223,6 +224,42 @@ def test_a_nul_in_one_pushed_name_refuses_that_change_alone(
     assert [r["status"] for r in results] == ["rejected", "applied"]
     assert "NUL" in results[0]["reason"]
     assert [c["row"]["id"] for c in pull_everything(client) if c["table"] == "children"] == [good]
+
+
+def stamped(change: dict[str, Any], stamp: str) -> dict[str, Any]:
+    return change | {"hlc": stamp}
+
+
+def test_two_devices_edits_of_one_child_merge_field_by_field_in_the_pull(
+    accounts: Accounts, account: Account
+) -> None:
+    """Per-field last writer wins, as the official client sends and reads it back."""
+    laptop, school_pc = accounts.signed_in(account), accounts.signed_in(account)
+    child = str(uuid.uuid4())
+    push(laptop, [child_insert(child, "Asha", 3)])
+    early, late = hlc(node="000000000000000a"), hlc(offset_ms=5, node="000000000000000b")
+    # The school PC's edit arrives second but was made first: its name loses, its grade
+    # (which nobody else changed) is kept, and its roll number too.
+    push(laptop, [stamped(mutation("children", "update", child, {"name": "Asha Verma"}), late)])
+    older = {"name": "Asha V.", "grade": 4, "roll_number": "12"}
+    push(school_pc, [stamped(mutation("children", "update", child, older), early)])
+    for device in (laptop, school_pc):
+        (row,) = [c["row"] for c in pull_everything(device) if c["row"]["id"] == child]
+        assert (row["name"], row["grade"], row["roll_number"]) == ("Asha Verma", 4, "12")
+        assert row["hlc"] == late
+        assert (row["field_hlcs"]["name"], row["field_hlcs"]["grade"]) == (late, early)
+
+
+def test_a_tombstone_beats_a_later_edit_in_the_pull(accounts: Accounts, account: Account) -> None:
+    laptop, school_pc = accounts.signed_in(account), accounts.signed_in(account)
+    child = str(uuid.uuid4())
+    push(laptop, [child_insert(child, "Asha", 3)])
+    early, late = hlc(node="000000000000000a"), hlc(offset_ms=5, node="000000000000000b")
+    push(laptop, [stamped(mutation("children", "delete", child, {}), early)])
+    edit = stamped(mutation("children", "update", child, {"name": "Asha Verma"}), late)
+    assert [r["status"] for r in push(school_pc, [edit])] == ["superseded"]
+    (row,) = [c["row"] for c in pull_everything(school_pc) if c["row"]["id"] == child]
+    assert row["deleted_at"] is not None and row["name"] == "Asha"
 
 
 def test_sync_counts_count_the_accounts_live_and_deleted_rows(

@@ -183,6 +183,31 @@ def test_ctrl_z_undoes_the_last_mark(
     assert "1 of 5 marked" in page.counts.text()
 
 
+def test_ctrl_z_takes_back_marks_in_turn_and_what_it_took_back_is_not_saved(
+    qtbot: Any, ctx: AppContext, page: GradingPage, sheet: Worksheet, in_store: InStore
+) -> None:
+    # The second line behind test_ctrl_z_undoes_the_last_mark: here the mark undone had
+    # overridden a checked answer, so Ctrl+Z must bring the check back (not a blank), a second
+    # Ctrl+Z takes back the mark before it, and the saved attempts show only what remains.
+    open_by_code(qtbot, ctx, page, sheet.code)
+    assert page.grader is not None
+    first, second, third = page.grader.edits[:3]
+    qtbot.keyClicks(first, answers(sheet)[0])
+    qtbot.keyClick(first, Qt.Key.Key_Return)  # checked: right
+    qtbot.keyClick(first, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(first, Qt.Key.Key_0)  # the teacher overrides it: wrong
+    qtbot.keyClick(second, Qt.Key.Key_1)
+    qtbot.keyClick(third, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.grader.session.entry(2).result is None
+    assert page.grader.session.entry(1).result == "incorrect"
+    qtbot.keyClick(third, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.grader.session.entry(1).result == "correct"
+    page.save()
+    wait_idle(qtbot, ctx)
+    attempts = in_store(lambda s: s.attempts.for_worksheet(sheet.id or ""))
+    assert [(a.question_id, a.result, a.graded_by) for a in attempts] == [("q1", "correct", "auto")]
+
+
 def test_an_open_response_question_takes_only_marks(
     qtbot: Any, ctx: AppContext, page: GradingPage, asha: str, in_store: InStore
 ) -> None:

@@ -115,6 +115,12 @@ MUST_MATCH = [
         "“Whose is this?” asked Lakshmi.",
     ),
     (question("1, 2, 3, 6"), "1,2,3,6"),
+    (question("4"), "4."),
+    (question("4"), "4 ."),
+    (question("3/4"), "03/4"),  # a leading zero, where the fraction is not a decimal
+    (question("3/4"), "3\u20444"),  # the fraction slash some keyboards type
+    (question("5 cm", unit="cm"), "5"),  # the key may give the unit; the child need not
+    (question("3", unit="pencils"), "3 pencil"),  # a unit the table does not know, singular
 ]
 
 MUST_NOT_MATCH = [
@@ -144,6 +150,8 @@ MUST_NOT_MATCH = [
     (question("1, 2, 3, 6"), "1236"),
     (question("True", accepted=("T", "true", "सही")), "f"),
     (question("4:20", accepted=("4.20",)), "4:02"),
+    (question("10"), "1e1"),  # a number is digits (and a decimal point), as a child writes it
+    (question("1", accepted=("one",)), "\u1369"),  # a digit sign with no decimal value
 ]
 
 
@@ -168,6 +176,11 @@ def test_known_wrong_answer_names_its_mistake() -> None:
     assert check_answer(q, "967").error_type == "place_value"
 
 
+def test_known_wrong_answer_written_with_its_unit_names_its_mistake() -> None:
+    q = question("957", unit="cm", wrong=(("847", "forgot_to_carry"),))
+    assert check_answer(q, "847 cm").error_type == "forgot_to_carry"
+
+
 def test_unknown_wrong_answer_has_no_mistake_named() -> None:
     q = question("957", wrong=(("847", "forgot_to_carry"),))
     assert check_answer(q, "100") == ("incorrect", None)
@@ -177,8 +190,22 @@ def test_answer_in_another_unit_is_a_wrong_unit_mistake() -> None:
     assert check_answer(CM, "16 m").error_type == "wrong_unit"
 
 
+def test_a_wrong_number_in_the_right_unit_is_not_a_wrong_unit_mistake() -> None:
+    assert check_answer(CM, "17 cm") == ("incorrect", None)
+    assert check_answer(question("5", unit="hours"), "6 hrs") == ("incorrect", None)
+
+
+def test_a_known_mistake_in_a_rewrite_is_found_with_its_capitals_kept() -> None:
+    q = question("Asha is here.", qtype="rewrite", wrong=(("asha is here.", "capital_letter"),))
+    assert check_answer(q, "asha is here.") == ("incorrect", "capital_letter")
+
+
+def test_a_digit_sign_with_no_decimal_value_is_kept_as_written() -> None:
+    assert normalise("\u1369") == "\u1369"  # Ethiopic digit one: a digit, but not a decimal
+
+
 def test_open_response_needs_a_teacher() -> None:
-    with pytest.raises(NeedsTeacher):
+    with pytest.raises(NeedsTeacher, match=r"^an open-response question needs a teacher's mark$"):
         check_answer(question("Any answer", qtype="open_response", grading="teacher"), "x")
 
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curriculum.syllabus import builtin_syllabus
-from progress.engagement import ChapterIndex, child_progress
+from progress.engagement import CHAPTER_PREFIX, ChapterIndex, Engagement, child_progress
+from progress.mastery import MasteryPolicy
 from tests.progress.factories import answers, attempt
 
 CHAPTERS = ChapterIndex.from_syllabus(builtin_syllabus())
@@ -66,6 +67,45 @@ def test_mastering_every_skill_of_a_chapter_unlocks_it_and_its_certificate() -> 
     progress = child_progress(log, CHAPTERS)
     assert "first_mastered_chapter" in progress.achievements
     assert progress.chapters_mastered() == [chapter]
+
+
+def test_a_mastered_chapter_is_named_and_dated_at_the_answer_that_mastered_it() -> None:
+    chapters = ChapterIndex.from_syllabus(builtin_syllabus())  # built here, not at import
+    chapter, skill = ONE_SKILL_CHAPTER
+    log = answers("ccc", skill=skill, day=0) + answers("cc", skill=skill, day=1)
+    unlocked = child_progress(log, chapters).achievements
+    title = next(
+        c.title for _, e in builtin_syllabus().entries() for c in e.chapters if c.key == chapter
+    )
+    assert unlocked[CHAPTER_PREFIX + chapter].title == title
+    for key in (CHAPTER_PREFIX + chapter, "first_mastered_chapter", "first_mastered_skill"):
+        assert unlocked[key].unlocked_at == log[-1].answered_at
+
+
+def test_achievements_carry_their_titles() -> None:
+    unlocked = child_progress(answers("ccccc"), CHAPTERS).achievements
+    assert unlocked["first_worksheet"].title == "First worksheet done"
+    assert unlocked["perfect_sheet"].title == "A perfect sheet"
+
+
+def test_no_skill_mastered_unlocks_no_mastery_achievement() -> None:
+    unlocked = child_progress(answers("ccc"), CHAPTERS).achievements
+    assert not {"first_mastered_skill", "first_mastered_chapter"} & set(unlocked)
+
+
+def test_a_sheet_with_a_wrong_answer_or_under_five_questions_earns_no_bonus() -> None:
+    assert child_progress(answers("ccxcc"), CHAPTERS).engagement.total_stars == 4 + 3
+    short = child_progress(answers("cccc"), CHAPTERS)
+    assert short.engagement.total_stars == 4 + 3 and "perfect_sheet" not in short.achievements
+
+
+def test_a_child_who_never_answered_has_no_streak() -> None:
+    assert Engagement().current_streak(date(2026, 11, 2)) == 0
+
+
+def test_progress_follows_the_mastery_policy_it_is_given() -> None:
+    progress = child_progress(answers("cc"), CHAPTERS, MasteryPolicy(improving_streak=2))
+    assert progress.mastery["maths.c3.add"].level == "improving"
 
 
 def test_levels_before_and_after_each_attempt_are_reported() -> None:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import get_args
 
 import pytest
 
 from progress.attempts import MASTERY_LEVELS, MasteryLevel
-from progress.mastery import POLICY, SkillMastery, apply_attempt, effective, knowledge, replay
+from progress.mastery import (
+    POLICY,
+    MasteryPolicy,
+    SkillMastery,
+    apply_attempt,
+    effective,
+    knowledge,
+    replay,
+)
 from tests.progress.factories import answers, attempt
 
 
@@ -179,3 +188,73 @@ def test_a_regraded_question_counts_once_with_its_latest_mark() -> None:
 def test_answers_without_a_worksheet_all_count() -> None:
     log = [attempt(worksheet=None, question="q1", minute=m) for m in range(3)]
     assert len(effective(log)) == 3
+
+
+def _day(n: int) -> str:
+    return (date(2026, 11, 2) + timedelta(days=n)).isoformat()  # factories.START is day 0
+
+
+def test_reviews_space_out_to_sixty_days_and_stay_there() -> None:
+    state = mastery_after("ccc", "cc")  # mastered on day 1: due on day 4
+    gaps = []
+    day = 4
+    for _ in range(6):
+        assert state.review_due == _day(day)
+        state = apply_attempt(state, attempt(day=day, minute=1))
+        gaps.append(
+            (date.fromisoformat(state.review_due or "") - date.fromisoformat(_day(day))).days
+        )
+        day += gaps[-1]
+    assert gaps == [7, 14, 30, 60, 60, 60]
+
+
+def test_a_skill_that_drops_from_mastered_starts_its_reviews_again() -> None:
+    passed = apply_attempt(mastery_after("ccc", "cc"), attempt(day=4, minute=1))
+    assert passed.reviews == 1
+    dropped = apply_attempt(passed, attempt("incorrect", day=5, minute=1))
+    assert (dropped.level, dropped.reviews) == ("improving", 0)
+
+
+def test_a_wrong_answer_leaves_a_streak_that_spans_no_days() -> None:
+    state = mastery_after("ccc", "cx")
+    assert (state.streak, state.streak_days) == (0, 0)
+
+
+def test_the_knowledge_estimate_follows_the_answers_replayed() -> None:
+    # prior 0.2 -> right: 9/17 + (8/17) * 0.05 = 9.4/17.
+    # Then wrong: (0.94/17) / (0.94/17 + (7.6/17) * 0.8) = 0.94/7.02, and learning adds 5% of the rest.
+    wrong = 0.94 / 7.02
+    state = mastery_after("cx")
+    assert state.p_known == pytest.approx(wrong + (1 - wrong) * 0.05, abs=1e-9)
+    assert mastery_after("c").p_known == pytest.approx(9.4 / 17, abs=1e-9)
+
+
+def test_replay_follows_the_policy_it_is_given() -> None:
+    # prior 0.5 -> right: 0.45 / (0.45 + 0.1) = 9/11; learning: 9/11 + (2/11) * 0.05 = 9.1/11
+    policy = MasteryPolicy(improving_streak=2, p_init=0.5)
+    state = replay(answers("cc"), policy)["maths.c3.add"]
+    assert state.level == "improving"
+    assert replay(answers("c"), policy)["maths.c3.add"].p_known == pytest.approx(9.1 / 11)
+
+
+def test_each_skill_replayed_is_named_by_its_own_tag() -> None:
+    log = answers("c", skill="maths.c3.add") + answers("x", skill="maths.c3.sub", start=5)
+    assert {tag: m.skill_tag for tag, m in replay(log).items()} == {
+        "maths.c3.add": "maths.c3.add",
+        "maths.c3.sub": "maths.c3.sub",
+    }
+
+
+def test_a_regraded_wrong_answer_keeps_its_error_type() -> None:
+    first = attempt("correct", question="q1", minute=0)
+    corrected = attempt("incorrect", question="q1", minute=5, error_type="regrouping")
+    assert replay([first, corrected])["maths.c3.add"].last_error_type == "regrouping"
+
+
+def test_answers_given_in_the_same_moment_replay_in_id_order_whatever_order_they_arrive() -> None:
+    right = attempt("correct", question="q1", minute=3)
+    wrong = attempt("incorrect", question="q2", minute=3)
+    assert right.id is not None and wrong.id is not None and right.id < wrong.id
+    both_ways = [replay([right, wrong]), replay([wrong, right])]
+    assert both_ways[0] == both_ways[1]
+    assert both_ways[0]["maths.c3.add"].streak == 0  # the wrong one, later by id, came last

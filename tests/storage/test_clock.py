@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.clock import HybridLogicalClock, Stamp
+from storage.clock import HybridLogicalClock, Stamp, wall_clock_ms
 from storage.database import Store
 from storage.errors import ClockDriftError
 from tests.conftest import SCHOOL
@@ -99,3 +100,59 @@ def test_a_rolled_back_write_does_not_lower_the_persisted_clock(db_path: Path) -
             raise RuntimeError("cancelled")
         assert store.state("clock.high_water") == saved
         assert store.clock.high_water > str(saved)
+
+
+def test_the_wall_clock_is_read_in_milliseconds() -> None:
+    assert abs(wall_clock_ms() - time.time() * 1000) < 60_000
+
+
+def test_a_new_millisecond_starts_its_counter_at_zero() -> None:
+    wall = FakeWall(1_800_000_000_000)
+    clock = HybridLogicalClock(NODE, wall=wall)
+    clock.now()
+    wall.ms += 1
+    assert clock.now() == f"{1_800_000_000_001:013d}.00000.{NODE}"
+
+
+def test_stamps_within_one_millisecond_count_up_by_one() -> None:
+    clock = HybridLogicalClock(NODE, wall=FakeWall(1_800_000_000_000))
+    counters = [Stamp.parse(clock.now()).counter for _ in range(3)]
+    assert counters == [0, 1, 2]  # so 100,000 changes fit in one millisecond
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{1_000:012d}.00000.{NODE}",  # wall too short
+        f"{1_000:013d}.0000.{NODE}",  # counter too short
+        f"{1_000:013d}.00000.{NODE[:15]}",  # node too short
+        f"{1_000:013d}.00000",
+    ],
+)
+def test_text_that_is_not_a_stamp_of_fixed_widths_is_refused(text: str) -> None:
+    # Widths are what make text order clock order: a narrower field would sort wrongly.
+    with pytest.raises(ValueError, match="not a clock stamp"):
+        Stamp.parse(text)
+
+
+def test_a_node_id_of_the_wrong_length_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^node id must be 16 hex digits$"):
+        HybridLogicalClock(NODE[:15])
+
+
+def test_a_remote_stamp_a_little_ahead_of_a_real_wall_clock_is_taken_in() -> None:
+    now = 1_800_000_000_000
+    clock = HybridLogicalClock(NODE, wall=FakeWall(now), max_drift_ms=60_000)
+    remote = f"{now + 60_000:013d}.00000.fedcba9876543210"  # exactly at the bound: allowed
+    clock.observe(remote)
+    assert clock.now() > remote
+
+
+def test_a_refused_remote_stamp_says_how_far_ahead_it_is_and_what_to_check() -> None:
+    clock = HybridLogicalClock(NODE, wall=FakeWall(1_000), max_drift_ms=60_000)
+    with pytest.raises(ClockDriftError) as refused:
+        clock.observe(f"{1_000 + 3_600_000:013d}.00000.fedcba9876543210")
+    assert str(refused.value) == (
+        "a change from another device is stamped 3600000 ms in the future; "
+        "check the date and time on both devices"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -152,3 +153,36 @@ def test_asking_for_more_questions_than_a_skill_has_says_what_to_change(
     order = SheetOrder(subject="evs", skills=("evs.c3.family_and_friends",), count=60)
     with pytest.raises(InvalidInput, match="ask for fewer questions"):
         make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
+
+
+def test_the_same_order_again_never_gives_a_child_a_sheet_they_already_had(
+    store: Store, class_3a: list[str]
+) -> None:
+    # The second line behind tests/worksheets/test_assembly.py: here the sheets a child had are
+    # read back from the store, so a path that forgot them would print the same sheet again.
+    asha = class_3a[0]
+    order = SheetOrder(subject="maths", chapters=(12,), count=10, seed=7)
+    had: set[str] = set()
+    for _ in range(3):
+        (sheet,) = make_worksheets(store, order, child_id=asha, today=TODAY)
+        assert sheet.verification_hash not in had
+        had.add(sheet.verification_hash)
+        store.worksheets.add(sheet)
+
+
+def test_a_sheet_of_a_teachers_own_skill_is_made_from_the_questions_they_imported(
+    tmp_path: Path, store: Store, class_3a: list[str]
+) -> None:
+    bank = tmp_path / "trees.jsonl"
+    items = [
+        {"id": f"trees-{i}", "skill": "custom.c3.trees", "type": "true_false",
+         "prompt": f"Tree {i} grows in Pune?", "answer": "True", "chapter": "Trees of Pune",
+         "skill_title": "Our trees"}
+        for i in range(4)
+    ]  # fmt: skip
+    bank.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
+    store.custom_content.import_file(bank)
+    order = SheetOrder(subject="custom", skills=("custom.c3.trees",), count=4, seed=1)
+    (sheet,) = make_worksheets(store, order, child_id=class_3a[0], today=TODAY)
+    prompts = sorted(q["prompt"]["en"] for q in sheet.questions)
+    assert prompts == sorted(i["prompt"] for i in items)

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from progress.attempts import AttemptEvent
 from storage.database import Store
-from storage.errors import InvalidInput
+from storage.errors import InvalidInput, NotFoundError
 from storage.records import notice_sha256
 from storage.repositories import DeviceSettings
+from storage.tables import ATTEMPT_EVENTS, CHILDREN, WORKSHEETS
+from storage.writer import to_json, utc_now
 from tests.conftest import SCHOOL, outbox
+from tests.storage.test_clock import FakeWall
 
 NOW = "2026-11-21T10:00:00.000Z"
 
@@ -313,3 +319,130 @@ def test_class_names_are_unique(store: Store) -> None:
 )
 def test_grades_are_read_the_way_schools_write_them(store: Store, written: str, grade: int) -> None:
     assert store.children.add({"name": "Asha", "grade": written}, SCHOOL).grade == grade
+
+
+# -- the Writer itself, as the repositories and a full re-sync use it -------------------------
+
+
+def _child_values(name: str = "Ravi") -> list[Any]:
+    return [name, 3, "CBSE", None, None, None, None]  # in CHILDREN.columns order
+
+
+def test_the_writer_makes_an_id_for_a_row_given_none(store: Store) -> None:
+    with store.write() as writer:
+        (row_id,) = writer.insert(CHILDREN, [_child_values()])
+    assert store.query("SELECT name FROM children WHERE id = ?", (row_id,))[0]["name"] == "Ravi"
+    assert [m["row_id"] for m in outbox(store)] == [row_id]
+
+
+def test_a_row_with_the_wrong_number_of_values_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="shorter"), store.write() as writer:
+        writer.insert(CHILDREN, [["Ravi", 3]])
+    assert outbox(store) == []
+
+
+def test_an_edit_of_a_field_the_table_lacks_is_refused_by_name(store: Store, child_id: str) -> None:
+    refused = r"^cannot update children fields \['shoe_size'\]$"
+    with pytest.raises(ValueError, match=refused), store.write() as writer:
+        writer.update(CHILDREN, child_id, {"name": "Asha", "shoe_size": 3})
+    nothing = r"^cannot update children fields none$"
+    with pytest.raises(ValueError, match=nothing), store.write() as writer:
+        writer.update(CHILDREN, child_id, {})
+    assert outbox(store) == []
+
+
+def test_an_append_only_row_is_never_edited(store: Store, child_id: str) -> None:
+    (attempt_id,) = store.attempts.record_many([_attempt(child_id)])
+    message = r"^attempt_events is append-only: rows are never updated$"
+    with pytest.raises(ValueError, match=message), store.write() as writer:
+        writer.update(ATTEMPT_EVENTS, attempt_id, {"result": "incorrect"})
+
+
+def test_editing_or_erasing_a_row_that_is_not_there_names_it(store: Store) -> None:
+    with pytest.raises(NotFoundError, match=r"^no children row nobody$"), store.write() as writer:
+        writer.update(CHILDREN, "nobody", {"name": "Asha"})
+    with pytest.raises(NotFoundError, match=r"^no children row nobody$"), store.write() as writer:
+        writer.delete(CHILDREN, "nobody")
+
+
+def test_an_edited_json_field_is_kept_as_json(store: Store, child_id: str) -> None:
+    sheet = store.worksheets.add(_worksheet(child_id))
+    with store.write() as writer:
+        writer.update(WORKSHEETS, sheet.id or "", {"settings": {"date": "2 Nov 2026"}})
+    stored = store.query("SELECT settings FROM worksheets WHERE id = ?", (sheet.id,))[0]
+    assert json.loads(stored["settings"]) == {"date": "2 Nov 2026"}
+
+
+def test_times_are_utc_to_the_millisecond_with_a_z() -> None:
+    text = utc_now()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", text)
+    written = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    assert abs(written - datetime.now(UTC)) < timedelta(minutes=1)
+
+
+def test_an_edit_alone_saves_the_clock_so_a_restart_never_stamps_earlier(db_path: Path) -> None:
+    wall = FakeWall(1_800_000_000_000)
+    with Store.open(db_path, wall=wall) as store:
+        child = store.children.add({"name": "Asha", "grade": 3}, SCHOOL)
+        wall.ms += 60_000
+        edited = store.children.update(child.id or "", name="Asha Verma")
+        stamp = store.query("SELECT hlc FROM children WHERE id = ?", (edited.id,))[0]["hlc"]
+    wall.ms -= 3_600_000  # the PC's clock is set back an hour before the next start
+    with Store.open(db_path, wall=wall) as store:
+        assert store.clock.now() > stamp
+
+
+def test_a_requeued_row_is_queued_again_as_an_insert_with_its_fields(
+    store: Store, child_id: str
+) -> None:
+    with store.write() as writer:
+        stamp = writer.requeue(CHILDREN, child_id)
+    (mutation,) = outbox(store)
+    assert (mutation["op"], mutation["row_id"], mutation["hlc"]) == ("insert", child_id, stamp)
+    assert json.loads(str(mutation["fields"]))["name"] == "Asha"
+    assert store.query("SELECT hlc FROM children WHERE id = ?", (child_id,))[0]["hlc"] == stamp
+
+
+def test_a_requeued_tombstone_is_queued_as_its_insert_then_its_delete(
+    store: Store, child_id: str
+) -> None:
+    store.children.delete(child_id)
+    store.conn.execute("DELETE FROM outbox")
+    with store.write() as writer:
+        stamp = writer.requeue(CHILDREN, child_id)
+    insert, delete = outbox(store)
+    row = store.query("SELECT hlc, deleted_at FROM children WHERE id = ?", (child_id,))[0]
+    assert (insert["op"], delete["op"]) == ("insert", "delete")
+    assert insert["hlc"] < delete["hlc"] == stamp == row["hlc"]
+    assert json.loads(str(delete["fields"])) == {"deleted_at": row["deleted_at"]}
+
+
+def test_a_requeued_worksheet_carries_its_questions_as_json_values(
+    store: Store, child_id: str
+) -> None:
+    sheet = store.worksheets.add(_worksheet(child_id))
+    store.conn.execute("DELETE FROM outbox")
+    with store.write() as writer:
+        writer.requeue(WORKSHEETS, sheet.id or "")
+    (mutation,) = outbox(store)
+    fields = json.loads(str(mutation["fields"]))
+    assert fields["questions"] == [{"prompt": "23 + 19 = ?", "answer": "42"}]
+    assert fields["code"] == "AB12-CD"
+
+
+def test_a_requeued_answer_names_the_row_without_copying_it(store: Store, child_id: str) -> None:
+    (attempt_id,) = store.attempts.record_many([_attempt(child_id)])
+    store.conn.execute("DELETE FROM outbox")
+    with store.write() as writer:
+        writer.requeue(ATTEMPT_EVENTS, attempt_id)
+    (mutation,) = outbox(store)
+    assert (mutation["op"], mutation["fields"]) == ("insert", None)
+
+
+def test_requeueing_a_row_that_is_not_there_names_it(store: Store) -> None:
+    with pytest.raises(NotFoundError, match=r"^no children row nobody$"), store.write() as writer:
+        writer.requeue(CHILDREN, "nobody")
+
+
+def test_a_grading_draft_keeps_its_entries_as_compact_json() -> None:
+    assert to_json({"typed": "४२", "result": None}) == '{"typed":"४२","result":null}'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,8 @@ import pytest
 from storage.consent import SCHOOL_NOTICE, SCHOOL_RELATION, ConsentRequired
 from storage.database import Store
 from storage.errors import InvalidInput
-from storage.records import notice_sha256
-from storage.roster import import_roster, read_roster
+from storage.records import Child, notice_sha256
+from storage.roster import RosterRow, import_roster, read_roster
 from tests.conftest import SCHOOL, outbox
 
 
@@ -168,3 +169,20 @@ def test_a_class_whose_basis_is_recorded_covers_a_later_roster(
     later = import_roster(store, read_roster(_write(tmp_path, "name,grade\nRavi,3\n")), "3A")
     [record] = store.consents.for_child(later.added[0].id or "")
     assert (record.guardian_name, record.relation) == ("R. Sharma, Principal", SCHOOL_RELATION)
+
+
+def test_a_roster_whose_writing_fails_part_way_leaves_nothing_behind(
+    tmp_path: Path, store: Store
+) -> None:
+    # The second line behind the check of every row first: should writing itself fail after the
+    # class and the first children are written (here two rows carry one id, so the second insert
+    # is refused), the class, the children, their consents and the outbox all stay as they were.
+    preview = read_roster(_write(tmp_path, "name,grade\nAsha,3\nRavi,3\n"))
+    twin = Child(id="0190f0c0-0000-7000-8000-000000000001", name="Kabir", grade=3)
+    preview.rows.extend(
+        [RosterRow(4, twin), RosterRow(5, twin.model_copy(update={"name": "Diya"}))]
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        import_roster(store, preview, "3A", SCHOOL)
+    assert store.children.all() == [] and store.classes.all() == [] and outbox(store) == []
+    assert store.query("SELECT COUNT(*) AS n FROM guardian_consents")[0]["n"] == 0

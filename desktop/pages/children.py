@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -334,18 +335,19 @@ class ChildrenPage(Page):
         if choice is Withdrawal.CANCELLED:
             return
         child_id = child.id
-        then_erase = choice is Withdrawal.WITHDRAW_AND_ERASE
         withdraw = Op(
             self.ctx, lambda store, _p: store.consents.withdraw(child_id, by=WITHDRAWN_BY), self
         )
-        withdraw.success(lambda _none: self._withdrawn(child, then_erase)).run()
+        withdraw.success(lambda _none: self._withdrawn(child, choice)).run()
 
-    def _withdrawn(self, child: Child, then_erase: bool) -> None:
+    def _withdrawn(self, child: Child, choice: Withdrawal) -> None:
         self._changed(
             f"Consent for {child.name} withdrawn: their data is no longer used or synced."
         )
-        if then_erase:
+        if choice is Withdrawal.WITHDRAW_AND_ERASE:
             self._ask_to_erase(child)
+        elif choice is Withdrawal.WITHDRAW_AND_EXPORT:
+            self.dialog = ask_where(self, child, partial(save_export, self.ctx, self, child))
 
     def _confirm_erase(self, child: Child, backups: int) -> None:
         """The warning: what goes, where, and that backups holding the child are rewritten."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.pages.children import ChildrenPage
 from desktop.window import MainWindow
@@ -65,3 +68,26 @@ def test_withdraw_and_erase_goes_on_to_the_erasure_question(
     qtbot.waitUntil(lambda: asked == ["Erase Fatima Khan?"], timeout=10_000)
     wait_idle(qtbot, children_page.ctx)
     assert in_store(lambda store: store.children.find_by_name("Fatima Khan")) == []
+
+
+def test_withdraw_and_save_their_data_withdraws_then_exports_the_child(
+    qtbot: Any,
+    children_page: ChildrenPage,
+    in_store: InStore,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # Withdrawal offers what a parent may want next: their child's data, or its erasure.
+    answering(monkeypatch, "Withdraw and save their data…", [])
+    _select(children_page.table, "Fatima Khan")
+    children_page.withdraw_button.click()
+    qtbot.waitUntil(lambda: isinstance(children_page.dialog, QFileDialog), timeout=10_000)
+    (fatima,) = in_store(lambda store: store.children.find_by_name("Fatima Khan"))
+    assert in_store(lambda store: store.consents.withdrawn_children()) == {fatima.id}
+    out = tmp_path / "fatima.zip"
+    children_page.dialog.fileSelected.emit(str(out))
+    children_page.dialog.close()
+    wait_idle(qtbot, children_page.ctx)
+    with zipfile.ZipFile(out) as archive:
+        (child,) = json.loads(archive.read("data.json"))["tables"]["children"]
+    assert child["name"] == "Fatima Khan"

@@ -91,8 +91,9 @@ class ChildrenPage(Page):
         layout.addWidget(heading("Children"))
         self.table = table(COLUMNS)
         layout.addWidget(self._missing_consent())
+        buttons = self._button_row()  # made first: the search row holds Add child and Import
         layout.addLayout(self._search_row())
-        layout.addLayout(self._button_row())
+        layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._list())
         self.topics = TopicsPanel(ctx)
@@ -127,6 +128,10 @@ class ChildrenPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.show_archived)
+        # what adds children sits by the search; what acts on the chosen child, on the row below
+        # (one row of seven buttons is too wide for 1366×768 at 150%)
+        for button in (self.add_button, self.import_button):
+            row.addWidget(button)
         return row
 
     def _button_row(self) -> QHBoxLayout:
@@ -160,8 +165,6 @@ class ChildrenPage(Page):
             self, "Export…", "Ctrl+E", self.export_child, "Save all their data in a zip", self.table
         )
         row = QHBoxLayout()
-        for button in (self.add_button, self.import_button):
-            row.addWidget(button)
         row.addStretch(1)
         for button in self._child_buttons():
             row.addWidget(button)

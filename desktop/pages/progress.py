@@ -20,11 +20,9 @@ from desktop.pages.progress_class import ClassProgress, ClassProgressView, load_
 from desktop.tasks import Op
 from desktop.worker import Progress
 from progress.attempts import SCHOOL_TIME
-from progress.report import report_view
+from storage.child_export import write_progress_report
 from storage.database import Store
 from storage.records import Certificate
-from worksheets.assembly import printed_date
-from worksheets.render.report import render_report
 
 Choice = tuple[str, str]  # ("child", id) or ("class", name)
 
@@ -43,17 +41,8 @@ def choices(store: Store) -> list[tuple[str, Choice]]:
 
 
 def write_report(store: Store, child_id: str, out: Path) -> None:
-    """The one-page report a parent keeps (as `practicecraft report` writes it)."""
-    today = school_today()
-    profile = store.profiles.current()
-    view = report_view(
-        store.analytics.child(child_id, today),
-        store.custom_content.syllabus(),
-        school_name=(profile.school_name or "") if profile else "",
-        class_names=", ".join(c.name for c in store.classes.of_child(child_id)),
-        printed_on=printed_date(today.isoformat()),
-    )
-    render_report(view, out, fonts=store.settings.font_choice)
+    """The one-page report a parent keeps (as `practicecraft report` and the export write it)."""
+    write_progress_report(store, child_id, out)
 
 
 class ProgressPage(Page):

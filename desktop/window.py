@@ -107,7 +107,12 @@ class MainWindow(QMainWindow):
         self.sync_label.clicked.connect(lambda: self.show_page(AccountPage))
         self.statusBar().addPermanentWidget(self.sync_label)
         sync.status_changed.connect(self._sync_status)
-        sync.data_changed.connect(lambda _tables: self.refresh_current())
+        # Bound slots, not lambdas: Qt drops them when the window is destroyed, and the
+        # controller may still report from its thread after that.
+        sync.data_changed.connect(self._sync_data_changed)
+
+    def _sync_data_changed(self, _tables: object) -> None:
+        self.refresh_current()
 
     def _sync_status(self, status: SyncStatus) -> None:
         self.sync_label.setText(short(status))

@@ -72,7 +72,9 @@ class TodayPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(area)
         if ctx.sync is not None:
-            ctx.sync.status_changed.connect(lambda _status: self.show_sync())
+            # A bound slot, not a lambda: Qt drops the connection when this page is destroyed,
+            # and the controller (which outlives the window) may still report afterwards.
+            ctx.sync.status_changed.connect(self._on_sync_status)
 
     def refresh(self) -> None:
         today = school_today()
@@ -173,6 +175,9 @@ class TodayPage(Page):
             ("Backups…", self._go("SettingsPage")),
             warning=warning,
         )
+
+    def _on_sync_status(self, _status: object) -> None:
+        self.show_sync()
 
     def show_sync(self) -> None:
         self.sync.clear()

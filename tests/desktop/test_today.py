@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid as shiboken_valid
 
 from curriculum.engine import generate
 from curriculum.question import worksheet_hash
@@ -409,3 +412,18 @@ def test_sync_state_follows_the_scheduler_and_a_problem_is_a_nudge(
     assert page.sync.lines[0].label.styleSheet() != ""
     click(page.sync.lines[0], "Account & sync…")
     assert isinstance(window.stack.currentWidget(), AccountPage)
+
+
+def test_a_sync_status_after_the_window_is_gone_reaches_no_deleted_page(
+    qtbot: Any, ctx: AppContext, signed_in: SyncController, in_store: InStore
+) -> None:
+    # The scheduler's thread can report after the window closed (seen in CI as a teardown
+    # error): the controller outlives the page, so the page must not be called once deleted.
+    window = MainWindow(ctx)
+    page = shown(qtbot, ctx, window)
+    window.deleteLater()
+    qtbot.wait(0)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken_valid(page)
+    signed_in.status_changed.emit(SyncStatus(SyncState.IDLE, last_success=time.time()))
+    signed_in.data_changed.emit({"children"})  # a pull that lands after the window closed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -15,6 +15,11 @@ AttemptResult = Literal["correct", "incorrect", "partial"]
 # Days (for streaks and reviews) are Indian Standard Time days, the same on every device, so
 # derived state does not depend on where the log is replayed. IST has no daylight saving.
 SCHOOL_TIME = timezone(timedelta(hours=5, minutes=30), "IST")
+
+
+def school_today() -> date:
+    """Today's date in India, whatever the computer's own time zone."""
+    return datetime.now(SCHOOL_TIME).date()
 
 
 @cache

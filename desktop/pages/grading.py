@@ -37,14 +37,14 @@ from desktop.pages.grading_drafts import (
     has_marks,
     put_back_text,
 )
-from desktop.pages.grading_open import Draft, OpenedSheet, open_sheet, saver, school_today
+from desktop.pages.grading_open import Draft, OpenedSheet, open_sheet, saver
 from desktop.pages.grading_picker import SheetList, SheetPicker, recent_sheets
 from desktop.pages.grading_rows import SheetGrader
 from desktop.pages.grading_session import GradingSession
 from desktop.pages.grading_summary import GradingSummary, SavedGrading, score_line
 from desktop.pages.pdf_files import choose_pdf, file_name, save_certificate
 from desktop.tasks import Op
-from progress.attempts import SCHOOL_TIME, RecordedAttempt
+from progress.attempts import SCHOOL_TIME, RecordedAttempt, school_today
 from storage.errors import NotFoundError
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from curriculum.question import Question
 from desktop.pages.grading_summary import SavedGrading
 from desktop.worker import Progress
-from progress.attempts import SCHOOL_TIME, RecordedAttempt
+from progress.attempts import RecordedAttempt
 from progress.dashboard import skill_title
 from progress.grading import GradedAnswer
 from storage.database import Store
@@ -44,10 +44,6 @@ def open_sheet(store: Store, id_or_code: str) -> OpenedSheet:
         for child, kept in store.drafts.for_worksheet(sheet.id or "").items()
     }
     return OpenedSheet(sheet, questions, children, dict(held), drafts)
-
-
-def school_today() -> date:
-    return datetime.now(SCHOOL_TIME).date()
 
 
 def saver(

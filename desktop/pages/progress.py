@@ -5,7 +5,6 @@ Ctrl+P saves the chosen child's progress report as a PDF.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,16 +18,12 @@ from desktop.pages.progress_child import ChildProgress, ChildProgressView, load_
 from desktop.pages.progress_class import ClassProgress, ClassProgressView, load_class
 from desktop.tasks import Op
 from desktop.worker import Progress
-from progress.attempts import SCHOOL_TIME
+from progress.attempts import school_today
 from storage.child_export import write_progress_report
 from storage.database import Store
 from storage.records import Certificate
 
 Choice = tuple[str, str]  # ("child", id) or ("class", name)
-
-
-def school_today() -> date:
-    return datetime.now(SCHOOL_TIME).date()
 
 
 def choices(store: Store) -> list[tuple[str, Choice]]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from desktop.context import AppContext
 from desktop.pages import Page
 from desktop.pages.account_state import describe
-from desktop.pages.today_data import Practice, TodayData, load_today, school_today
+from desktop.pages.today_data import Practice, TodayData, load_today
 from desktop.pages.today_lines import (
     Section,
     backup_line,
@@ -30,6 +30,7 @@ from desktop.pages.today_lines import (
     waiting_line,
 )
 from desktop.tasks import Op
+from progress.attempts import school_today
 from sync.errors import NotConnected
 from sync.settings import load_account
 

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from curriculum.syllabus import Syllabus
-from progress.attempts import SCHOOL_TIME
 from progress.attention import Attention, attention
 from progress.dashboard import skill_title
 from storage.backup import list_backups
@@ -82,10 +81,6 @@ class TodayData:
     children: list[ChildDue]  # a teacher: those in no class; a parent: all
     counts: dict[str, int] = field(default_factory=dict)  # children, classes, sheets
     last_backup: datetime | None = None
-
-
-def school_today() -> date:
-    return datetime.now(SCHOOL_TIME).date()
 
 
 def load_today(store: Store, today: date) -> TodayData:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import statistics
 import time
 import uuid
 from collections.abc import Iterator
@@ -335,11 +336,15 @@ def test_answers_are_not_held_back_by_delayed_acks(cloud: DevCloud) -> None:
     """Without TCP_NODELAY on the server's sockets each answer waits ~40 ms for an ACK."""
     with httpx.Client(base_url=cloud.url) as client:
         client.get("/auth/v1/health")
-        started = time.perf_counter()
-        for _ in range(10):
+        took = []
+        for _ in range(11):
+            started = time.perf_counter()
             client.get("/auth/v1/health").raise_for_status()
-        elapsed = time.perf_counter() - started
-    assert elapsed < 0.25, f"10 answers took {elapsed * 1000:.0f} ms"
+            took.append(time.perf_counter() - started)
+    # The median, not the sum: a delayed ACK holds back every answer (~40 ms each), while a
+    # busy machine only delays a few of them.
+    median = statistics.median(took)
+    assert median < 0.025, f"the median answer took {median * 1000:.0f} ms"
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,9 @@ class Face:
         return self.bold if bold else self.regular
 
 
+SIZED_RUNS_KEPT = 20_000
+
+
 class Run(NamedTuple):
     """Part of a line drawn in one font."""
 
@@ -75,6 +78,7 @@ class FontSet:
         self.chain = tuple(dict.fromkeys((latin, devanagari, *fallbacks)))
         self._named = {f.name(bold): (f, bold) for f in self.chain for bold in (False, True)}
         self._ascii = {face.regular for face in self.chain if all(c in face.chars for c in ASCII)}
+        self._sized: dict[tuple[str, str, float], tuple[tuple[Run, float], ...]] = {}
 
     def for_text(self, text: str) -> Face:
         """The face a line starts in: Devanagari if it has any, else Latin."""
@@ -105,19 +109,32 @@ class FontSet:
             return primary
         return next((face for face in self.chain if code in face.chars), primary)
 
-    def sized_runs(self, text: str, font: str, size: float) -> list[tuple[Run, float]]:
+    def sized_runs(self, text: str, font: str, size: float) -> tuple[tuple[Run, float], ...]:
         """The runs of `text` with the size each is drawn at. A Hindi word in an English line
         ("(a) cube / घन", "Name / नाम") is set at the Devanagari size, as large as the Hindi
-        lines around it; everything else at `size`."""
+        lines around it; everything else at `size`.
+
+        Remembered: a line is measured while it is laid out and again when it is drawn, and
+        the same words recur on every sheet of a class set (forgotten past 20,000 lines, so a
+        long session does not grow without end)."""
+        key = (text, font, size)
+        found = self._sized.get(key)
+        if found is None:
+            if len(self._sized) >= SIZED_RUNS_KEPT:
+                self._sized.clear()
+            found = self._sized[key] = self._sized_runs(text, font, size)
+        return found
+
+    def _sized_runs(self, text: str, font: str, size: float) -> tuple[tuple[Run, float], ...]:
         latin_line = self._named[font][0] is not self.devanagari
         hindi = (self.devanagari.regular, self.devanagari.bold)
-        return [
+        return tuple(
             (
                 run,
                 self.size_for(self.devanagari, size) if latin_line and run.font in hindi else size,
             )
             for run in self.runs(text, font)
-        ]
+        )
 
     def width(self, text: str, font: str, size: float) -> float:
         return sum(

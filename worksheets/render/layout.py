@@ -181,15 +181,17 @@ def _draw_qr(canvas: Canvas, op: Qr) -> None:
     modules: int = code.getModuleCount()  # type: ignore[no-untyped-call]
     cell = op.size / (modules + 2)
     path = canvas.beginPath()
+    dark: list[list[bool | None]] = code.modules  # type: ignore[attr-defined]
     for row in range(modules):
         y = op.y + op.size - (row + 2) * cell
+        line = dark[row]
         col = 0
         while col < modules:
-            if not code.isDark(row, col):  # type: ignore[no-untyped-call]
+            if not line[col]:
                 col += 1
                 continue
             start = col
-            while col < modules and code.isDark(row, col):  # type: ignore[no-untyped-call]
+            while col < modules and line[col]:
                 col += 1
             path.rect(op.x + (start + 1) * cell, y, (col - start) * cell, cell)
     canvas.setFillGray(0)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from curriculum.text_policy import csv_cell
-from progress.attempts import SCHOOL_TIME
+from progress.attempts import school_today
 from progress.report import report_view
 from storage.errors import StorageError
 from storage.telemetry import app_version
@@ -90,9 +90,10 @@ def attempts_csv(attempts: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def write_progress_report(store: Store, child_id: str, out: Path) -> None:
-    """The one-page report a parent keeps (as `practicecraft report` writes it)."""
-    today = datetime.now(SCHOOL_TIME).date()
+def write_progress_report(store: Store, child_id: str, out: Path, paper: str | None = None) -> None:
+    """The one-page report a parent keeps: `practicecraft report`, the Progress page and the
+    export all write it here. On `paper` if given, else the paper the profile chose."""
+    today = school_today()
     profile = store.profiles.current()
     view = report_view(
         store.analytics.child(child_id, today),
@@ -101,7 +102,8 @@ def write_progress_report(store: Store, child_id: str, out: Path) -> None:
         class_names=", ".join(c.name for c in store.classes.of_child(child_id)),
         printed_on=printed_date(today.isoformat()),
     )
-    render_report(view, out, fonts=store.settings.font_choice)
+    chosen = paper or (profile.paper_size if profile else "A4")
+    render_report(view, out, chosen, fonts=store.settings.font_choice)
 
 
 def export_child(store: Store, child_id: str, out: Path) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +11,12 @@ import click
 from curriculum.syllabus import Syllabus
 from curriculum.wording import count
 from practicecraft.cli.context import App, echo_json, pass_app
-from progress.attempts import SCHOOL_TIME
+from progress.attempts import school_today
 from progress.dashboard import ChildDashboard, ClassDashboard, skill_title
-from progress.report import report_view
+from storage.child_export import write_progress_report
 from worksheets.assembly import printed_date
 from worksheets.render.fonts import FontNotFound
-from worksheets.render.report import ReportNotWritten, render_report
+from worksheets.render.report import ReportNotWritten
 
 LEVEL_WORDS = {
     "unknown": "not started",
@@ -26,10 +25,6 @@ LEVEL_WORDS = {
     "mastered": "mastered",
 }
 GRID_MARKS = {"unknown": "·", "learning": "L", "improving": "I", "mastered": "M"}
-
-
-def today() -> date:
-    return datetime.now(SCHOOL_TIME).date()
 
 
 @click.command("progress")
@@ -43,11 +38,11 @@ def progress(app: App, child_id: str | None, class_name: str | None, as_json: bo
         raise click.UsageError("give --child or --class, not both")
     analytics, syllabus = app.reader.analytics, app.reader.custom_content.syllabus()
     if child_id:
-        child = analytics.child(child_id, today())
+        child = analytics.child(child_id, school_today())
         if not _emit(child, as_json):
             _show_child(child, syllabus)
     elif class_name:
-        school_class = analytics.school_class(class_name, today())
+        school_class = analytics.school_class(class_name, school_today())
         if not _emit(school_class, as_json):
             _show_class(school_class, syllabus)
     else:
@@ -159,22 +154,17 @@ def _show_usage(usage: dict[str, Any], syllabus: Syllabus) -> None:
 @click.command("report")
 @click.option("--child", "child_id", required=True, help="Whose report (id).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--paper", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+@click.option(
+    "--paper",
+    type=click.Choice(["A4", "Letter"]),
+    default=None,
+    help="Paper size (default: the one chosen in the profile, else A4).",
+)
 @pass_app
-def report(app: App, child_id: str, out: Path, paper: str) -> None:
+def report(app: App, child_id: str, out: Path, paper: str | None) -> None:
     """A one-page progress report PDF for a parent to keep."""
-    store = app.reader
-    board = store.analytics.child(child_id, today())
-    profile = store.profiles.current()
-    view = report_view(
-        board,
-        store.custom_content.syllabus(),
-        school_name=(profile.school_name or "") if profile else "",
-        class_names=", ".join(c.name for c in store.classes.of_child(child_id)),
-        printed_on=printed_date(today().isoformat()),
-    )
     try:
-        render_report(view, out, paper, store.settings.font_choice)
+        write_progress_report(app.reader, child_id, out, paper)
     except (FontNotFound, ReportNotWritten) as error:
         raise click.ClickException(str(error)) from None
     click.echo(out)

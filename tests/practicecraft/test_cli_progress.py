@@ -149,3 +149,16 @@ def test_report_is_a_one_page_pdf_with_the_childs_name(run, sheets, tmp_path: Pa
     assert pdf_reading.page_count(out) == 1
     text = pdf_reading.text(out)
     assert "Asha Verma" in text and "3A" in text
+
+
+def test_report_is_on_the_profiles_paper_unless_paper_is_given(run, sheets, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    child = json.loads(run("child", "list", "--json")[1])[0]
+    with Store.open(local_database_path(tmp_path / "data"), create=False) as store:
+        store.profiles.save({"role": "teacher", "active_role": "teacher", "paper_size": "Letter"})
+    code, _, err = run("report", "--child", child["id"], "--out", str(tmp_path / "letter.pdf"))
+    assert code == 0, err
+    assert pdf_reading.page_size(tmp_path / "letter.pdf") == (612.0, 792.0)
+    out = tmp_path / "a4.pdf"
+    code, _, err = run("report", "--child", child["id"], "--out", str(out), "--paper", "A4")
+    assert code == 0, err
+    assert pdf_reading.page_size(out) == (595.28, 841.89)

@@ -15,11 +15,17 @@ from typing import Any
 import pytest
 
 from progress.grading import grade
-from storage.child_export import CHILD_COLUMNS, ExportNotWritten, attempts_csv, export_child
+from storage.child_export import (
+    CHILD_COLUMNS,
+    ExportNotWritten,
+    attempts_csv,
+    export_child,
+    write_progress_report,
+)
 from storage.database import Store
 from storage.errors import NotFoundError
 from tests.conftest import SCHOOL
-from tests.pdf_reading import page_count, text
+from tests.pdf_reading import page_count, page_size, text
 from tests.storage.test_progress_store import make_sheet, questions, right_answers
 
 
@@ -138,3 +144,14 @@ def test_an_unknown_child_is_not_exported(store: Store, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError):
         export_child(store, "no-such-child", tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_the_report_is_printed_on_the_paper_the_profile_chose(
+    store: Store, asha: str, tmp_path: Path
+) -> None:
+    # A school on Letter paper got an A4 report from the window (the paper was never asked).
+    store.profiles.save({"role": "parent", "active_role": "parent", "paper_size": "Letter"})
+    write_progress_report(store, asha, tmp_path / "letter.pdf")
+    assert page_size(tmp_path / "letter.pdf") == (612.0, 792.0)
+    write_progress_report(store, asha, tmp_path / "a4.pdf", paper="A4")  # asked for: it wins
+    assert page_size(tmp_path / "a4.pdf") == (595.28, 841.89)

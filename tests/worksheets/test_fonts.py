@@ -15,7 +15,7 @@ from curriculum.generators import UnknownSkill
 from curriculum.question import QUESTION_TYPES, Question
 from curriculum.syllabus import builtin_syllabus
 from tests import pdf_reading
-from worksheets.render.fonts import Run, bundled_folder, font_set, glyphs
+from worksheets.render.fonts import SIZED_RUNS_KEPT, Run, bundled_folder, font_set, glyphs
 from worksheets.render.painter import Painter
 
 REPO = Path(__file__).resolve().parents[2]
@@ -164,3 +164,14 @@ def test_a_width_counts_each_run_in_its_own_font() -> None:
     whole = fonts.width("a ≈ b", fonts.latin.regular, 10)
     parts = sum(fonts.width(t, fonts.latin.regular, 10) for t in ("a ", " b"))
     assert whole == pytest.approx(parts + fonts.width("≈", "PC-Math", 10))
+
+
+def test_remembered_runs_are_the_runs_and_a_long_session_does_not_grow_without_end() -> None:
+    fonts = font_set()
+    line = "(a) 5 × 3 = 15 / पाँच"
+    first = fonts.sized_runs(line, fonts.latin.regular, 11)
+    assert first == fonts._sized_runs(line, fonts.latin.regular, 11)
+    assert fonts.sized_runs(line, fonts.latin.regular, 11) is first  # remembered
+    for n in range(SIZED_RUNS_KEPT + 10):
+        fonts.sized_runs(f"line {n}", fonts.latin.regular, 11)
+    assert len(fonts._sized) <= SIZED_RUNS_KEPT

@@ -181,7 +181,7 @@ def _draw_qr(canvas: Canvas, op: Qr) -> None:
     modules: int = code.getModuleCount()  # type: ignore[no-untyped-call]
     cell = op.size / (modules + 2)
     path = canvas.beginPath()
-    dark: list[list[bool | None]] = code.modules  # type: ignore[attr-defined]
+    dark: list[list[bool | None]] = code.modules
     for row in range(modules):
         y = op.y + op.size - (row + 2) * cell
         line = dark[row]

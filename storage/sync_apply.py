@@ -30,6 +30,7 @@ from storage.erasure import (
     rewrite_backups,
 )
 from storage.merge import Queued, merge_row
+from storage.search_index import answers_in_bulk
 from storage.sync_codec import local_values, server_owned_values
 from storage.tables import SERVER_OWNED_TABLES, SYNCED_TABLES, ServerOwnedTable, SyncedTable
 
@@ -119,7 +120,13 @@ def _apply_synced(store: Store, table: SyncedTable, rows: list[dict[str, Any]]) 
     queued = _queued(store, table.name, [row["id"] for row in rows])
     plain = [local_values(table, row) for row in rows if row["id"] not in queued]
     merged = [_merged(store, table, row, queued[row["id"]]) for row in rows if row["id"] in queued]
-    store.conn.executemany(_upsert_sql(table.name, table.all_columns, "id"), plain + merged)
+    upsert = _upsert_sql(table.name, table.all_columns, "id")
+    if table.name != "attempt_events":
+        store.conn.executemany(upsert, plain + merged)
+        return
+    sheets = {str(row["worksheet_id"]) for row in rows if row.get("worksheet_id")}
+    with answers_in_bulk(store.conn, sheets):
+        store.conn.executemany(upsert, plain + merged)
 
 
 def _merged(

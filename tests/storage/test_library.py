@@ -16,6 +16,7 @@ from storage.making import SheetOrder, make_worksheets
 from storage.migrate import migrate
 from storage.repositories.worksheets import SheetInUse
 from storage.search_index import refresh_chapters
+from storage.sync_apply import apply_page
 from storage.sync_outbox import next_batch, record_answers
 from tests.conftest import SCHOOL, outbox
 from worksheets.model import Worksheet
@@ -225,3 +226,50 @@ def grade_one_answer(store: Store, sheet: Worksheet) -> None:
             )
         ]
     )
+
+
+def _rows(store: Store, table: str, **changes: object) -> list[dict[str, object]]:
+    """A table's rows as a pull page would carry them, with `changes` applied to each."""
+    return [
+        {"table": table, "row": dict(row) | changes}
+        for row in store.query(f"SELECT * FROM {table}")
+    ]
+
+
+def _triggers(store: Store) -> set[str]:
+    return {r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type='trigger'")}
+
+
+def test_answers_pulled_from_another_device_mark_and_unmark_its_sheets_graded(
+    store: Store, class_3a: str, tmp_path: Path
+) -> None:
+    sheets = class_set(store, 12)
+    grade_one_answer(store, sheets[0])
+    grade_one_answer(store, sheets[1])
+    other = Store.open(tmp_path / "other.sqlite3", create=True)
+    triggers = _triggers(other)
+    page = [*_rows(store, "children"), *_rows(store, "worksheets")]
+    apply_page(other, [*page, *_rows(store, "attempt_events")], "cursor-1")
+    assert codes(other, LibraryQuery(state="graded")) == {sheets[0].code, sheets[1].code}
+    erased = _rows(store, "attempt_events", deleted_at="2026-11-23T00:00:00.000Z")
+    apply_page(other, [c for c in erased if c["row"]["worksheet_id"] == sheets[0].id], "cursor-2")
+    assert codes(other, LibraryQuery(state="graded")) == {sheets[1].code}
+    assert codes(other, LibraryQuery(state="not printed")) == {sheets[0].code, sheets[2].code}
+    assert _triggers(other) == triggers  # the library keeps following every later write
+    grade_one_answer(other, sheets[2])
+    assert codes(other, LibraryQuery(state="graded")) == {sheets[1].code, sheets[2].code}
+
+
+def test_a_pulled_page_that_fails_leaves_the_library_and_its_triggers_as_they_were(
+    store: Store, class_3a: str, tmp_path: Path
+) -> None:
+    sheets = class_set(store, 12)
+    grade_one_answer(store, sheets[0])
+    other = Store.open(tmp_path / "other.sqlite3", create=True)
+    triggers = _triggers(other)
+    page = [*_rows(store, "children"), *_rows(store, "worksheets")]
+    broken = _rows(store, "attempt_events", result="half right")  # refused by the table
+    with pytest.raises(sqlite3.IntegrityError):
+        apply_page(other, [*page, *broken], "cursor-1")
+    assert _triggers(other) == triggers
+    assert other.sync.cursor() == "" and other.query("SELECT * FROM worksheet_catalog") == []

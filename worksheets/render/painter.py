@@ -28,11 +28,10 @@ class Painter:
         """Draw `text` starting in `font` at (x, y); returns the width it took."""
         start = x
         for run, at in self.fonts.sized_runs(text, font, size):
-            x += run_width(self._run(x, y, run, at), run.font, at)
+            x += self._run(x, y, run, at)
         return x - start
 
-    def _run(self, x: float, y: float, run: Run, size: float) -> str:
-        """Draw one run; returns the string given to the canvas (shaped glyphs for Hindi)."""
+    def _run(self, x: float, y: float, run: Run, size: float) -> float:
         if self._font != (run.font, size):
             self.canvas.setFont(run.font, size)
             self._font = (run.font, size)
@@ -43,7 +42,7 @@ class Painter:
             self.canvas.addLiteral(f"/Span <</ActualText {actual_text(run.text)}>> BDC")
             self.canvas.drawString(x, y, drawn)
             self.canvas.addLiteral("EMC")
-        return drawn
+        return run_width(drawn, run.font, size)
 
 
 def actual_text(text: str) -> str:

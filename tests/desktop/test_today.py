@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from desktop.pages.today import TodayPage
 from desktop.pages.today_lines import Line, Section
 from desktop.sync_control import SyncController
 from desktop.window import MainWindow
+from progress.attempts import SCHOOL_TIME
 from progress.grading import grade
 from storage.backup import list_backups
 from storage.database import Store
@@ -71,10 +72,15 @@ def printed_sheet(
 
 
 def graded(store: Store, sheet: Worksheet, child_id: str, days_ago: int, wrong: int = 0) -> None:
-    """Grade `sheet` as done `days_ago` days ago, its first `wrong` answers wrong."""
+    """Grade `sheet` as done `days_ago` school days ago, its first `wrong` answers wrong.
+
+    Days are India's: this moment `days_ago` days back falls on that many days before today in
+    India (IST keeps no daylight saving), whatever the hour in UTC. (It used to be 05:00 UTC on
+    the UTC date, a day further back after 18:30 UTC, when India's date has already turned.)
+    """
     questions = [generate(SKILL, 5, seed=sheet.seed)][0]
     answers = [q.answer if n >= wrong else "0" for n, q in enumerate(questions)]
-    when = datetime.now(UTC).replace(hour=5) - timedelta(days=days_ago)
+    when = datetime.now(SCHOOL_TIME) - timedelta(days=days_ago)
     store.progress.grade(sheet, child_id, grade(questions, answers), when)
 
 

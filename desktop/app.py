@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.accounts import AccountActions
 from desktop.auto_backup import AutoBackup
+from desktop.collector import UiThreadCollector
 from desktop.context import AppContext
 from desktop.crash import CrashGuard
 from desktop.damaged import ask_to_restore, restorer
@@ -39,8 +40,11 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PracticeCraft")
     apply_look(app)
+    collector = UiThreadCollector(app)  # Qt objects must never be collected on another thread
+    collector.start()
     window = open_window(data_dir)
     if window is None:
+        collector.stop()
         return 1  # the user was told why (another window has the folder, a lost data file)
     guard = CrashGuard(window.ctx, window, _log_file(data_dir))
     guard.install()
@@ -59,6 +63,7 @@ def run(data_dir: Path, quit_after_first_paint: bool = False) -> int:
             backups.before_quit()
         window.ctx.worker.close()
         guard.uninstall()
+        collector.stop()
 
 
 def _log_file(data_dir: Path) -> Path | None:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.collector import UiThreadCollector
 from desktop.context import AppContext
 from desktop.window import MainWindow
 from desktop.worker import Worker
@@ -20,6 +21,16 @@ from storage.database import Store
 from storage.paths import local_database_path
 
 T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def collected_on_the_ui_thread(qapp: Any) -> Iterator[None]:
+    """As in the app: cycles are collected on the UI thread only (`desktop.collector`), and
+    what a test leaves is collected here, before the next test's threads start allocating."""
+    collector = UiThreadCollector()
+    collector.start()
+    yield
+    collector.stop()
 
 
 @pytest.fixture

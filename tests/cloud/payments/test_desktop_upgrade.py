@@ -33,6 +33,7 @@ from sync.settings import database_path
 from tests.cloud.payments.conftest import JWT_SECRET, RunningService
 from tests.cloud.payments.flows import callback, checkout_options
 from tests.cloud.payments.standin import RazorpayStandIn
+from tests.desktop.conftest import collected_on_the_ui_thread  # noqa: F401 - autouse, as in the app
 
 
 @pytest.fixture(scope="module")
